@@ -1,0 +1,75 @@
+import { Hono, type Handler } from 'hono';
+import type { Db } from '../db/open-database';
+import type { CloseApiDeps, CloseApiEnv } from './close-api-deps';
+import { authenticate } from './http/auth';
+import { CloseApiError } from './http/close-api-error';
+import { type RateLimitOptions, rateLimit } from './http/rate-limit';
+import { getLead } from './leads/get-lead';
+import { listLeads } from './leads/list-leads';
+import { serveMedia } from './media/serve-media';
+import { getOrganization } from './organizations/get-organization';
+import { bulkUpdateTasks } from './tasks/bulk-update-tasks';
+import { createTask } from './tasks/create-task';
+import { deleteTask } from './tasks/delete-task';
+import { getTask } from './tasks/get-task';
+import { listTasks } from './tasks/list-tasks';
+import { createTaskRepository } from './tasks/task-repository';
+import { updateTask } from './tasks/update-task';
+import { getMe } from './users/get-me';
+import { getUser } from './users/get-user';
+import { listUsers } from './users/list-users';
+
+export type CloseApiOptions = {
+  db: Db;
+  /** This API's own origin, e.g. http://127.0.0.1:3001: media URLs in tasks are absolute on it. */
+  publicUrl: string;
+  rateLimit?: RateLimitOptions | null;
+  now?: () => number;
+  mediaDir?: string;
+};
+
+/**
+ * The embedded Close-compatible API: Close's paths under /api/v1 (with or without the trailing
+ * slash Close's clients send), HTTP Basic auth with per-user keys, Close's error shapes.
+ */
+export function createCloseApi(opts: CloseApiOptions) {
+  const now = opts.now ?? Date.now;
+  const deps: CloseApiDeps = { db: opts.db, tasks: createTaskRepository(opts.db), now, publicUrl: opts.publicUrl.replace(/\/$/, '') };
+  const app = new Hono<CloseApiEnv>();
+
+  app.onError((err, c) => {
+    if (err instanceof CloseApiError) return c.json(err.body, err.status, err.headers);
+    console.error('embedded Close API error:', err);
+    return c.json({ error: 'Internal server error.' }, 500);
+  });
+  app.notFound((c) => c.json({ error: `No such endpoint: ${c.req.method} ${new URL(c.req.url).pathname}` }, 404));
+
+  app.use('*', authenticate(opts.db));
+  if (opts.rateLimit && opts.rateLimit.limit > 0) app.use('*', rateLimit(opts.rateLimit, now));
+
+  // Close's paths end with a slash; accept both spellings rather than redirect, as clients differ.
+  const route = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, handler: Handler<CloseApiEnv>) => {
+    app.on(method, [`/api/v1${path}/`, `/api/v1${path}`], handler);
+  };
+  route('GET', '/task', listTasks(deps));
+  route('POST', '/task', createTask(deps));
+  route('PUT', '/task', bulkUpdateTasks(deps));
+  route('GET', '/task/:id', getTask(deps));
+  route('PUT', '/task/:id', updateTask(deps));
+  route('DELETE', '/task/:id', deleteTask(deps));
+  route('GET', '/me', getMe(deps));
+  route('GET', '/user', listUsers(deps));
+  route('GET', '/user/:id', getUser(deps));
+  route('GET', '/organization/:id', getOrganization(deps));
+  route('GET', '/lead', listLeads(deps));
+  route('GET', '/lead/:id', getLead(deps));
+  app.on(['GET', 'HEAD'], '/media/:name', serveMedia(opts.mediaDir));
+
+  const knownPaths = /^\/api\/v1\/(task|me|user|organization|lead)(\/[^/]*)?\/?$/;
+  app.all('*', (c) => {
+    const pathname = new URL(c.req.url).pathname;
+    if (knownPaths.test(pathname)) return c.json({ error: `Method ${c.req.method} is not allowed here.` }, 405);
+    return c.notFound();
+  });
+  return app;
+}

@@ -1,0 +1,99 @@
+import type { Database } from 'better-sqlite3';
+
+/**
+ * Ordered, append-only migrations; `PRAGMA user_version` records how many have run.
+ * Never edit a shipped migration: add the next one.
+ */
+const MIGRATIONS: readonly string[] = [
+  /* 1: the Close-shaped core */ `
+  CREATE TABLE organizations (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    date_created TEXT NOT NULL
+  );
+  CREATE TABLE users (
+    id TEXT PRIMARY KEY,
+    email TEXT NOT NULL UNIQUE,
+    first_name TEXT NOT NULL,
+    last_name TEXT NOT NULL,
+    image TEXT,
+    time_zone TEXT,
+    api_key TEXT NOT NULL UNIQUE,
+    date_created TEXT NOT NULL,
+    date_updated TEXT NOT NULL
+  );
+  CREATE TABLE memberships (
+    id TEXT PRIMARY KEY,
+    organization_id TEXT NOT NULL REFERENCES organizations(id),
+    user_id TEXT NOT NULL REFERENCES users(id),
+    role_id TEXT NOT NULL,
+    UNIQUE (organization_id, user_id)
+  );
+  CREATE TABLE leads (
+    id TEXT PRIMARY KEY,
+    organization_id TEXT NOT NULL REFERENCES organizations(id),
+    name TEXT NOT NULL,
+    date_created TEXT NOT NULL,
+    date_updated TEXT NOT NULL
+  );
+  CREATE INDEX leads_by_org_name ON leads (organization_id, name COLLATE NOCASE);
+  CREATE TABLE contacts (
+    id TEXT PRIMARY KEY,
+    lead_id TEXT NOT NULL REFERENCES leads(id),
+    organization_id TEXT NOT NULL REFERENCES organizations(id),
+    name TEXT NOT NULL,
+    title TEXT,
+    phones TEXT NOT NULL DEFAULT '[]',
+    emails TEXT NOT NULL DEFAULT '[]'
+  );
+  CREATE INDEX contacts_by_lead ON contacts (lead_id);
+
+  -- A task. The wire date is kept as sent (date_text) plus two columns that make Close's order
+  -- indexable: date_kind (0 date-only, 1 date-time) and date_sort (epoch ms; midnight UTC for a
+  -- date-only date). Within one kind date_sort is monotonic in the user's order for every
+  -- offset, so each kind is read in index order and the two streams are merged (task-order.ts).
+  -- Type-specific fields (subject, phone, attachments, ...) live in the JSON column extra.
+  CREATE TABLE tasks (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    organization_id TEXT NOT NULL REFERENCES organizations(id),
+    type TEXT NOT NULL,
+    assigned_to TEXT REFERENCES users(id),
+    lead_id TEXT REFERENCES leads(id),
+    contact_id TEXT REFERENCES contacts(id),
+    created_by TEXT REFERENCES users(id),
+    updated_by TEXT REFERENCES users(id),
+    text TEXT,
+    date_text TEXT NOT NULL,
+    date_kind INTEGER NOT NULL CHECK (date_kind IN (0, 1)),
+    date_sort INTEGER NOT NULL,
+    is_dateless INTEGER NOT NULL DEFAULT 0,
+    is_complete INTEGER NOT NULL DEFAULT 0 CHECK (is_complete IN (0, 1)),
+    date_created TEXT NOT NULL,
+    date_created_ms INTEGER NOT NULL,
+    date_updated TEXT NOT NULL,
+    date_updated_ms INTEGER NOT NULL,
+    object_type TEXT,
+    object_id TEXT,
+    extra TEXT NOT NULL DEFAULT '{}'
+  );
+  CREATE INDEX tasks_by_org_state_date ON tasks (organization_id, is_complete, date_kind, date_sort);
+  CREATE INDEX tasks_by_assignee_state_date ON tasks (organization_id, assigned_to, is_complete, date_kind, date_sort);
+  CREATE INDEX tasks_by_org_created ON tasks (organization_id, is_complete, date_created_ms);
+  CREATE INDEX tasks_by_assignee_created ON tasks (organization_id, assigned_to, is_complete, date_created_ms);
+  CREATE INDEX tasks_by_lead ON tasks (lead_id);
+  `,
+];
+
+export function migrate(db: Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > MIGRATIONS.length) {
+    throw new Error(`database schema version ${current} is newer than this build (${MIGRATIONS.length})`);
+  }
+  for (let v = current; v < MIGRATIONS.length; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v]!);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+}
