@@ -1,6 +1,7 @@
-import { formatCloseDate, formatCloseDateTime, parseCloseDate } from '@/shared/close/dates';
+import { parseCloseDate } from '@/shared/close/dates';
 import { CreateTaskBodySchema, fieldErrorsFrom } from '@/shared/close/schemas';
 import { newId } from '../../db/ids';
+import { createTaskInserter } from '../../db/insert-task';
 import { badRequest } from '../http/close-api-error';
 import { readJsonObject } from '../http/read-json-body';
 import type { CloseApiContext, CloseApiDeps } from '../close-api-deps';
@@ -15,14 +16,8 @@ import { userInOrganization } from './task-changes';
 export function createTask(deps: CloseApiDeps) {
   const leadInOrg = deps.db.prepare('SELECT 1 FROM leads WHERE id = ? AND organization_id = ?');
   const contactOfLead = deps.db.prepare('SELECT 1 FROM contacts WHERE id = ? AND lead_id = ?');
-  const insert = deps.db.prepare(
-    `INSERT INTO tasks (id, organization_id, type, assigned_to, lead_id, contact_id, created_by, updated_by, text,
-       date_text, date_kind, date_sort, is_dateless, is_complete, date_created, date_created_ms, date_updated,
-       date_updated_ms, object_type, object_id, extra)
-     VALUES (@id, @organization_id, @type, @assigned_to, @lead_id, @contact_id, @user, @user, @text,
-       @date_text, @date_kind, @date_sort, @is_dateless, @is_complete, @now_text, @now, @now_text, @now,
-       @object_type, @object_id, '{}')`,
-  );
+  const insert = createTaskInserter(deps.db);
+  const seqOf = deps.db.prepare<[string], { seq: number }>('SELECT seq FROM tasks WHERE id = ?');
   return async (c: CloseApiContext) => {
     const ctx = serializeContext(c, deps);
     const parsed = CreateTaskBodySchema.safeParse(await readJsonObject(c));
@@ -47,27 +42,28 @@ export function createTask(deps: CloseApiDeps) {
     if (dateInput && !date) fieldErrors[dateField] = 'Not a valid date: use YYYY-MM-DD or an ISO 8601 date-time.';
     if (Object.keys(fieldErrors).length) throw badRequest(fieldErrors);
 
-    const now = ctx.nowMs;
     const id = newId('task');
-    const seq = insert.run({
+    const common = {
       id,
       organization_id: user.organization_id,
-      type,
       assigned_to: assignee,
       lead_id: body.lead_id,
       contact_id: body.contact_id ?? null,
-      user: user.id,
+      created_by: user.id,
+      updated_by: user.id,
       text: body.text ?? '',
-      date_text: date ? formatCloseDate(date) : formatCloseDateTime(now),
-      date_kind: date ? date.kind : 1,
-      date_sort: date ? date.epochMs : now,
-      is_dateless: date ? 0 : 1,
-      is_complete: body.is_complete ? 1 : 0,
-      now_text: formatCloseDateTime(now),
-      now,
-      object_type: type === 'outgoing_call' ? 'call' : null,
-      object_id: type === 'outgoing_call' ? newId('acti') : null,
-    }).lastInsertRowid;
-    return c.json(serializeTask(deps.tasks.rowsBySeq([Number(seq)])[0]!, ctx));
+      date: date ? dateInput! : null,
+      is_complete: body.is_complete ?? false,
+      date_created_ms: ctx.nowMs,
+      date_updated_ms: ctx.nowMs,
+      extra: {},
+    };
+    insert(
+      type === 'outgoing_call'
+        ? { ...common, _type: 'outgoing_call', object_type: 'call', object_id: newId('acti') }
+        : { ...common, _type: 'lead', object_type: null, object_id: null },
+    );
+    const seq = seqOf.get(id)!.seq;
+    return c.json(serializeTask(deps.tasks.rowsBySeq([seq])[0]!, ctx));
   };
 }

@@ -7,8 +7,9 @@ import os from 'node:os';
 import path from 'node:path';
 import fs from 'node:fs';
 import { serve } from '@hono/node-server';
-import { formatCloseDate, formatCloseDateTime, parseCloseDate } from '@/shared/close/dates';
+import { formatCloseDateTime } from '@/shared/close/dates';
 import { newId } from '../../db/ids';
+import { createTaskInserter, type NewTaskRow } from '../../db/insert-task';
 import { openDatabase, type Db } from '../../db/open-database';
 import { createCloseApi } from '../create-close-api';
 
@@ -59,23 +60,31 @@ export async function startTestCloseApi(
   db.prepare('INSERT INTO contacts (id, lead_id, organization_id, name, phones, emails) VALUES (?, ?, ?, ?, ?, ?)').run(
     contactId, leadId, organizationId, 'Dana Buyer', '[{"phone":"+16503334444","type":"office"}]', '[]',
   );
-  const insert = db.prepare(
-    `INSERT INTO tasks (id, organization_id, type, assigned_to, lead_id, contact_id, created_by, updated_by, text, date_text,
-       date_kind, date_sort, is_complete, date_created, date_created_ms, date_updated, date_updated_ms, object_type, object_id, extra)
-     VALUES (?, ?, ?, ?, ?, NULL, NULL, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?)`,
-  );
+  const insert = createTaskInserter(db);
   let createdCounter = Date.UTC(2015, 0, 1);
   const addTask: TestApi['addTask'] = (t) => {
-    const parsed = parseCloseDate(t.date);
-    if (!parsed) throw new Error(`bad test date ${t.date}`);
     const type = t.type ?? 'lead';
     const id = newId(type === 'lead' ? 'task' : 'noti');
     const createdMs = t.createdMs ?? (createdCounter += 1000);
-    insert.run(
-      id, organizationId, type, t.assignedTo ?? users.rep.id, leadId, t.text ?? `task ${t.date}`, formatCloseDate(parsed),
-      parsed.kind, parsed.epochMs, t.isComplete ? 1 : 0, formatCloseDateTime(createdMs), createdMs,
-      formatCloseDateTime(createdMs), createdMs, JSON.stringify(t.extra ?? {}),
-    );
+    // Tests need any type with any fields, which the typed row union would not let them build.
+    insert({
+      id,
+      _type: type,
+      organization_id: organizationId,
+      assigned_to: t.assignedTo ?? users.rep.id,
+      lead_id: leadId,
+      contact_id: null,
+      created_by: null,
+      updated_by: null,
+      text: t.text ?? `task ${t.date}`,
+      date: t.date,
+      is_complete: t.isComplete ?? false,
+      date_created_ms: createdMs,
+      date_updated_ms: createdMs,
+      object_type: null,
+      object_id: null,
+      extra: t.extra ?? {},
+    } as NewTaskRow);
     return id;
   };
 
