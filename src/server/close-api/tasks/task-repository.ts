@@ -3,6 +3,7 @@
  * merge them in Close's order (instant, then date-only before date-time, then creation), so a
  * page costs a short index walk whatever the organization's size. See task-query.ts for ranges.
  */
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../../db/open-database';
 import type { TaskOrderBy } from '@/shared/close/schemas';
 import { isEmptyRange, type Range, type TaskQuery } from './task-query';
@@ -116,13 +117,13 @@ function fullWhere(q: TaskQuery): Sql | null {
 type Cursor = { seq: number; key: number; kind: 0 | 1 };
 
 export function createTaskRepository(db: Db) {
-  const statements = new Map<string, ReturnType<Db['prepare']>>();
+  const statements = new Map<string, Statement<unknown[]>>();
   // Filters vary in shape (lists of ids or types), so statements are cached by their SQL text.
   const prepare = (sql: string) => {
     let s = statements.get(sql);
     if (!s) {
       if (statements.size > 500) statements.clear();
-      s = db.prepare(sql);
+      s = db.prepare<unknown[]>(sql);
       statements.set(sql, s);
     }
     return s;

@@ -1,0 +1,44 @@
+/**
+ * A modal dialog on react-aria-components: focus moves in and is trapped, Escape and a click
+ * outside close it, focus returns to what opened it, the page behind is inert to assistive
+ * technology. Only lazily loaded dialogs import this, so react-aria stays out of the first load.
+ */
+import type { ReactNode } from 'react';
+import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
+
+export function ModalDialog({
+  title,
+  isOpen,
+  onClose,
+  children,
+  width = 'max-w-md',
+}: {
+  title: string;
+  isOpen: boolean;
+  onClose: () => void;
+  children: ReactNode;
+  width?: string;
+}) {
+  return (
+    <ModalOverlay
+      isOpen={isOpen}
+      onOpenChange={(open) => !open && onClose()}
+      isDismissable
+      className="fixed inset-0 z-50 flex items-start justify-center overflow-y-auto bg-slate-950/40 p-3 pt-[10vh] backdrop-blur-[1px]"
+    >
+      <Modal className={`w-full ${width} rounded-xl bg-white shadow-2xl outline-none dark:bg-slate-900`}>
+        <Dialog className="flex flex-col gap-4 p-5 outline-none">
+          <Heading slot="title" className="text-lg font-semibold text-slate-900 dark:text-slate-50">
+            {title}
+          </Heading>
+          {children}
+        </Dialog>
+      </Modal>
+    </ModalOverlay>
+  );
+}
+
+export const PRIMARY_BUTTON =
+  'rounded-md bg-sky-700 px-4 py-2 text-sm font-medium text-white hover:bg-sky-800 disabled:cursor-not-allowed disabled:opacity-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-700';
+export const SECONDARY_BUTTON =
+  'rounded-md px-4 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-700 dark:text-slate-200 dark:hover:bg-slate-800';
