@@ -46,7 +46,11 @@ export interface TriageServer {
   stop(): Promise<void>;
 }
 
-/** Starts `tsx src/server/index.ts` on free ports with an empty temp DATA_DIR and the embedded API. */
+/**
+ * Starts `node --import tsx src/server/index.ts` (as scripts/start.mjs does: the tsx CLI would
+ * relay signals to a second process and may SIGKILL it before the database closes) on free
+ * ports with an empty temp DATA_DIR and the embedded API.
+ */
 export async function startTriageServer(): Promise<TriageServer> {
   if (!existsSync(join(ROOT, 'dist', 'index.html'))) {
     throw new Error('dist/index.html is missing: build the app first (`npm run test:e2e` or `npx vite build`)');
@@ -65,7 +69,7 @@ export async function startTriageServer(): Promise<TriageServer> {
   for (const name of ['CLOSE_API_KEY', 'CLOSE_API_URL', 'EMBEDDED_API_KEY', 'STATIC_DIR', 'PUBLIC_ORIGIN']) {
     delete env[name];
   }
-  const child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), ['src/server/index.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/index.ts'], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -82,7 +86,7 @@ export async function startTriageServer(): Promise<TriageServer> {
   child.stderr.on('data', remember);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const removeDataDir = () => rmSync(dataDir, { recursive: true, force: true });
-  // tsx passes SIGTERM on to the node process it runs, so the server shuts down even if we die first.
+  // The server shuts down cleanly on SIGTERM, even if this worker dies first.
   const stopOnWorkerExit = () => child.kill('SIGTERM');
   process.once('exit', stopOnWorkerExit);
 

@@ -1,0 +1,136 @@
+/**
+ * The app server: the built SPA, the Close API proxy (`/api/v1/*`), the media route and a health
+ * check, behind Host/Origin guards and security headers. Built here, started by `index.ts`, and
+ * started the same way by the tests.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
+import type { AppEnv } from './app-env';
+import type { Logger } from './logger';
+import { type UpstreamTarget, createForwardHandler } from './proxy/forward-request';
+import { type MediaHostRule, defaultMediaHosts } from './proxy/media-hosts';
+import { createMediaHandler } from './proxy/media-route';
+import { createHostMatcher, hostGuard, originGuard } from './proxy/request-guards';
+import { API_SECURITY_HEADERS, APP_SECURITY_HEADERS } from './security-headers';
+
+export type UpstreamMode = 'embedded' | 'close';
+
+export interface AppOptions {
+  /** Reported by `/api/health`: which upstream the proxy talks to. */
+  mode: UpstreamMode;
+  upstream: UpstreamTarget;
+  /** Host names we answer to; the port must be the one the request came in on. */
+  allowedHosts: readonly string[];
+  /** Also accept any IP address as Host (when listening on all interfaces). */
+  anyIpHost?: boolean;
+  /** Origins besides our own that may send state-changing requests (Vite's dev server). */
+  allowedOrigins: readonly string[];
+  /** The built app (`dist/`); absent or null = API only. */
+  staticDir?: string | null;
+  /** UPSTREAM_TIMEOUT_MS. */
+  timeoutMs: number;
+  /** Defaults to `defaultMediaHosts(upstream.baseUrl)`. */
+  mediaHosts?: readonly MediaHostRule[];
+  logger: Logger;
+}
+
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+export function createApp(options: AppOptions): Hono<AppEnv> {
+  const { logger } = options;
+  const app = new Hono<AppEnv>();
+  const hostMatches = createHostMatcher(options.allowedHosts, options.anyIpHost ?? false);
+
+  app.use(requestId());
+  app.use(async (c, next) => {
+    const headers = isApiPath(c.req.path) ? API_SECURITY_HEADERS : APP_SECURITY_HEADERS;
+    for (const name in headers) c.header(name, headers[name]);
+    await next();
+  });
+  if (logger.isEnabled('debug')) {
+    app.use(async (c, next) => {
+      const started = performance.now();
+      const { incoming, outgoing } = c.env;
+      outgoing.once('close', () => {
+        logger.debug('request', {
+          requestId: c.get('requestId'),
+          method: incoming.method,
+          path: (incoming.url ?? '').split('?')[0],
+          status: outgoing.statusCode,
+          ms: Math.round(performance.now() - started),
+          complete: outgoing.writableFinished,
+        });
+      });
+      await next();
+    });
+  }
+  app.use(hostGuard(hostMatches));
+  app.use(originGuard(hostMatches, options.allowedOrigins));
+
+  app.get('/api/health', (c) => c.json({ ok: true, mode: options.mode }));
+  app.on(['GET', 'HEAD'], '/api/media', createMediaHandler({
+    apiKey: options.upstream.apiKey,
+    mediaHosts: options.mediaHosts ?? defaultMediaHosts(options.upstream.baseUrl),
+    timeoutMs: options.timeoutMs,
+    logger,
+  }));
+  app.all('/api/v1/*', createForwardHandler({ upstream: options.upstream, timeoutMs: options.timeoutMs, logger }));
+
+  if (options.staticDir) serveBuiltApp(app, options.staticDir);
+
+  app.notFound((c) => c.json({ error: `Not found: ${c.req.method} ${c.req.path}` }, 404));
+  app.onError((error, c) => {
+    if (error instanceof HTTPException && error.status < 500) {
+      return c.json({ error: error.message || 'Bad request' }, error.status);
+    }
+    logger.error('unhandled error', {
+      requestId: c.get('requestId'),
+      method: c.req.method,
+      path: c.req.path,
+      error: error.stack ?? String(error),
+    });
+    return c.json({ error: 'Internal server error', requestId: c.get('requestId') }, 500);
+  });
+  return app;
+}
+
+function isApiPath(p: string): boolean {
+  return p === '/api' || p.startsWith('/api/');
+}
+
+/**
+ * Files from `dist/`, and `index.html` for any other page path so client-side routes survive a
+ * reload. Hashed `/assets/*` never change under one name: cached for a year. index.html must be
+ * revalidated, or a rebuilt app would keep loading the old bundle.
+ */
+function serveBuiltApp(app: Hono<AppEnv>, staticDir: string): void {
+  const root = path.resolve(staticDir);
+  const indexFile = path.join(root, 'index.html');
+  // serveStatic complains on the console about a missing root; a missing build is reported below.
+  const files = fs.existsSync(root) ? serveStatic<AppEnv>({ root }) : null;
+
+  if (files) app.use('*', async (c, next) => {
+    const method = c.req.method;
+    if ((method !== 'GET' && method !== 'HEAD') || isApiPath(c.req.path)) return next();
+    c.header('cache-control', c.req.path.startsWith('/assets/') ? IMMUTABLE : 'no-cache');
+    return files(c, next);
+  });
+
+  app.on(['GET', 'HEAD'], '*', async (c, next) => {
+    const p = c.req.path;
+    // A missing script or image must stay a 404, not turn into a page of HTML.
+    if (isApiPath(p) || p.startsWith('/assets/') || /\.[a-z0-9]+$/i.test(p)) return next();
+    let html: string;
+    try {
+      html = await fs.promises.readFile(indexFile, 'utf8');
+    } catch {
+      return c.json({ error: 'The app is not built: run `npm run build` (or `npm start`, which builds it).' }, 503);
+    }
+    c.header('cache-control', 'no-cache');
+    return c.html(html);
+  });
+}

@@ -1,0 +1,97 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { StartupError, ensureWritableDataDir, parseEnv } from './env';
+
+describe('parseEnv', () => {
+  it('has working defaults', () => {
+    const env = parseEnv({});
+    expect(env).toMatchObject({
+      HOST: '127.0.0.1',
+      PORT: 3000,
+      API_PORT: 3001,
+      CLOSE_API_KEY: undefined,
+      CLOSE_API_URL: 'https://api.close.com/api/v1',
+      EMBEDDED_API_KEY: 'triage-demo-key',
+      DATA_DIR: path.resolve('data'),
+      EMBEDDED_RATE_LIMIT: 40,
+      UPSTREAM_TIMEOUT_MS: 15_000,
+      PUBLIC_ORIGIN: [],
+      LOG_LEVEL: 'info',
+      STATIC_DIR: path.resolve('dist'),
+    });
+  });
+
+  it('reads every setting', () => {
+    const env = parseEnv({
+      HOST: '0.0.0.0',
+      PORT: '0',
+      API_PORT: '4001',
+      CLOSE_API_KEY: 'api_abc.def',
+      CLOSE_API_URL: 'http://127.0.0.1:9999/api/v1/',
+      EMBEDDED_API_KEY: 'mine',
+      DATA_DIR: '/tmp/triage-data',
+      EMBEDDED_RATE_LIMIT: '0',
+      UPSTREAM_TIMEOUT_MS: '250',
+      PUBLIC_ORIGIN: 'http://127.0.0.1:5173, http://localhost:5173',
+      LOG_LEVEL: 'DEBUG',
+      STATIC_DIR: '',
+    });
+    expect(env).toEqual({
+      HOST: '0.0.0.0',
+      PORT: 0,
+      API_PORT: 4001,
+      CLOSE_API_KEY: 'api_abc.def',
+      CLOSE_API_URL: 'http://127.0.0.1:9999/api/v1',
+      EMBEDDED_API_KEY: 'mine',
+      DATA_DIR: '/tmp/triage-data',
+      EMBEDDED_RATE_LIMIT: 0,
+      UPSTREAM_TIMEOUT_MS: 250,
+      PUBLIC_ORIGIN: ['http://127.0.0.1:5173', 'http://localhost:5173'],
+      LOG_LEVEL: 'debug',
+      STATIC_DIR: null,
+    });
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(parseEnv({ PORT: '', CLOSE_API_KEY: '', CLOSE_API_URL: '' })).toMatchObject({ PORT: 3000, CLOSE_API_KEY: undefined, CLOSE_API_URL: 'https://api.close.com/api/v1' });
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT must be a port number from 0 to 65535 (got "abc")'],
+    [{ PORT: '70000' }, 'PORT must be a port number from 0 to 65535 (got "70000")'],
+    [{ API_PORT: '-1' }, 'API_PORT must be a port number from 0 to 65535 (got "-1")'],
+    [{ CLOSE_API_URL: 'api.close.com' }, 'CLOSE_API_URL is not a valid URL (got "api.close.com"); use e.g. https://api.close.com/api/v1'],
+    [{ CLOSE_API_URL: 'ftp://api.close.com' }, 'CLOSE_API_URL must start with https:// or http:// (got "ftp://api.close.com")'],
+    [{ CLOSE_API_URL: 'https://key:@api.close.com/api/v1' }, 'CLOSE_API_URL must not contain credentials; put the key in CLOSE_API_KEY'],
+    [{ CLOSE_API_KEY: 'api key' }, "CLOSE_API_KEY must not contain spaces or ':' (paste the key exactly as Close shows it)"],
+    [{ EMBEDDED_API_KEY: 'a:b' }, "EMBEDDED_API_KEY must not contain spaces or ':' (paste the key exactly as Close shows it)"],
+    [{ EMBEDDED_RATE_LIMIT: 'fast' }, 'EMBEDDED_RATE_LIMIT must be a whole number from 0 to 1000000 requests per second (0 turns it off) (got "fast")'],
+    [{ UPSTREAM_TIMEOUT_MS: '0' }, 'UPSTREAM_TIMEOUT_MS must be a whole number from 1 to 600000 milliseconds (got "0")'],
+    [{ PUBLIC_ORIGIN: 'http://127.0.0.1:5173/app' }, 'PUBLIC_ORIGIN must be an origin like http://127.0.0.1:5173 (scheme, host, port; no path), got "http://127.0.0.1:5173/app"'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of debug, info, warn, error, silent (got "loud")'],
+    [{ HOST: 'http://localhost' }, 'HOST must be a host name or IP address, e.g. 127.0.0.1'],
+  ])('refuses %j with one clear line', (raw, message) => {
+    expect(() => parseEnv(raw)).toThrow(new StartupError(message));
+  });
+});
+
+describe('ensureWritableDataDir', () => {
+  it('creates the folder', () => {
+    const base = fs.mkdtempSync(path.join(os.tmpdir(), 'triage-env-'));
+    const dir = path.join(base, 'nested', 'data');
+    ensureWritableDataDir(dir);
+    expect(fs.statSync(dir).isDirectory()).toBe(true);
+    fs.rmSync(base, { recursive: true });
+  });
+
+  it('refuses a path that is a file, naming DATA_DIR', () => {
+    const base = fs.mkdtempSync(path.join(os.tmpdir(), 'triage-env-'));
+    const file = path.join(base, 'file');
+    fs.writeFileSync(file, '');
+    expect(() => ensureWritableDataDir(file)).toThrow(`DATA_DIR ${file} is not a folder; set DATA_DIR to a folder this user can write`);
+    expect(() => ensureWritableDataDir(path.join(file, 'sub'))).toThrow(/^DATA_DIR .* is not a folder/);
+    fs.rmSync(base, { recursive: true });
+  });
+});

@@ -1,0 +1,196 @@
+/**
+ * Starts Triage: the app server on HOST:PORT and, without CLOSE_API_KEY, the embedded
+ * Close-compatible API on 127.0.0.1:API_PORT with its SQLite database. Stops cleanly on
+ * SIGINT/SIGTERM. A setting that cannot work stops it with one line on stderr and exit code 1.
+ */
+import fs from 'node:fs';
+import type http from 'node:http';
+import path from 'node:path';
+import { getRequestListener } from '@hono/node-server';
+import { createApp, type UpstreamMode } from './app';
+import { type Env, StartupError, ensureWritableDataDir, parseEnv } from './env';
+import { type RunningServer, listen } from './listen';
+import { createLogger } from './logger';
+import type { UpstreamTarget } from './proxy/forward-request';
+import type { Db } from './db/open-database';
+import type { DemoSummary } from './db/seed';
+
+interface EmbeddedApi {
+  server: RunningServer;
+  db: Db;
+  databaseFile: string;
+  baseUrl: string;
+  summary: DemoSummary;
+}
+
+const WILDCARD_HOSTS = new Set(['0.0.0.0', '::', '']);
+
+async function main(): Promise<void> {
+  const env = parseEnv(process.env);
+  const logger = createLogger({ level: env.LOG_LEVEL, secrets: [env.CLOSE_API_KEY ?? '', env.EMBEDDED_API_KEY] });
+
+  let embedded: EmbeddedApi | null = null;
+  let appServer: RunningServer | null = null;
+  const stopAll = async () => {
+    await appServer?.close();
+    if (embedded) {
+      await embedded.server.close();
+      embedded.db.close();
+    }
+  };
+
+  // Listening from the start: a stop requested while starting is carried out once started.
+  let started = false;
+  let stopRequested: NodeJS.Signals | null = null;
+  const shutdown = (signal: NodeJS.Signals) => {
+    logger.info(`${signal} received, stopping`);
+    const hardStop = setTimeout(() => {
+      process.stderr.write('triage: shutdown took too long; exiting anyway\n');
+      process.exit(1);
+    }, 10_000);
+    hardStop.unref();
+    stopAll().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error('shutdown failed', { error: messageOf(error) });
+        process.exit(1);
+      },
+    );
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    // A terminal's Ctrl-C may arrive twice (process group, and relayed by start.mjs): stop once.
+    if (stopRequested) return;
+    stopRequested = signal;
+    if (started) shutdown(signal);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  process.on('SIGHUP', onSignal);
+
+  try {
+    let mode: UpstreamMode;
+    let upstream: UpstreamTarget;
+    if (env.CLOSE_API_KEY) {
+      mode = 'close';
+      upstream = { baseUrl: env.CLOSE_API_URL, apiKey: env.CLOSE_API_KEY };
+    } else {
+      mode = 'embedded';
+      embedded = await startEmbeddedApi(env);
+      upstream = { baseUrl: embedded.baseUrl, apiKey: env.EMBEDDED_API_KEY };
+    }
+
+    const app = createApp({
+      mode,
+      upstream,
+      allowedHosts: ['127.0.0.1', 'localhost', '[::1]', env.HOST],
+      anyIpHost: WILDCARD_HOSTS.has(env.HOST),
+      allowedOrigins: env.PUBLIC_ORIGIN,
+      staticDir: env.STATIC_DIR,
+      timeoutMs: env.UPSTREAM_TIMEOUT_MS,
+      logger,
+    });
+    appServer = await listen({
+      host: env.HOST,
+      port: env.PORT,
+      portSetting: 'PORT',
+      hostSetting: 'HOST',
+      handler: getRequestListener(app.fetch),
+    });
+  } catch (error) {
+    await stopAll().catch(() => {});
+    throw error;
+  }
+
+  started = true;
+  if (stopRequested) return shutdown(stopRequested);
+  printBanner(appServer.url, env, embedded);
+}
+
+async function startEmbeddedApi(env: Env): Promise<EmbeddedApi> {
+  ensureWritableDataDir(env.DATA_DIR);
+  // Loaded only in embedded mode: with a real Close key, no database (or native module) is touched.
+  const [{ openDatabase, databaseFile }, seed, { createCloseApi }] = await Promise.all([
+    import('./db/open-database'),
+    import('./db/seed'),
+    import('./close-api/create-close-api'),
+  ]);
+  const file = databaseFile(env.DATA_DIR);
+  let db: Db;
+  try {
+    db = openDatabase(file);
+  } catch (error) {
+    throw new StartupError(`cannot open the database ${file}: ${messageOf(error)}; move it away or set DATA_DIR to another folder`);
+  }
+  try {
+    if (!seed.isSeeded(db)) seed.seedDemoData(db, { defaultApiKey: env.EMBEDDED_API_KEY });
+    try {
+      seed.setDefaultUserApiKey(db, env.EMBEDDED_API_KEY);
+    } catch (error) {
+      throw new StartupError(`EMBEDDED_API_KEY cannot be used (${messageOf(error)}); it may be another demo user's key`);
+    }
+    const summary = seed.demoSummary(db);
+
+    // The API builds absolute media URLs on its own origin, known once the port is bound.
+    let handle: http.RequestListener = (_req, res) => {
+      res.writeHead(503).end();
+    };
+    const server = await listen({
+      host: '127.0.0.1',
+      port: env.API_PORT,
+      portSetting: 'API_PORT',
+      handler: (req, res) => handle(req, res),
+    });
+    const api = createCloseApi({
+      db,
+      publicUrl: server.url,
+      rateLimit: env.EMBEDDED_RATE_LIMIT > 0 ? { limit: env.EMBEDDED_RATE_LIMIT, windowMs: 1000 } : null,
+    });
+    handle = getRequestListener(api.fetch);
+    return { server, db, databaseFile: file, baseUrl: `${server.url}/api/v1`, summary };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function printBanner(url: string, env: Env, embedded: EmbeddedApi | null): void {
+  const lines = [`Triage listening on ${url}`];
+  if (embedded) {
+    const relative = path.relative(process.cwd(), embedded.databaseFile);
+    const shown = relative && !relative.startsWith('..') ? relative : embedded.databaseFile;
+    lines.push(`Mode: embedded Close API at ${embedded.baseUrl} (data: ${shown})`);
+    lines.push('Demo users (API keys of the embedded API; the app signs in with EMBEDDED_API_KEY):');
+    const rows = embedded.summary.users.map((u) => [
+      `${u.firstName} ${u.lastName}`,
+      u.role,
+      u.timeZone,
+      u.apiKey === env.EMBEDDED_API_KEY ? `${u.apiKey} (signed in)` : u.apiKey,
+    ]);
+    const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
+    for (const row of rows) lines.push(`  ${row.map((cell, i) => (i < 3 ? cell.padEnd(widths[i]!) : cell)).join('  ')}`);
+  } else {
+    lines.push(`Mode: Close at ${env.CLOSE_API_URL} (key from CLOSE_API_KEY)`);
+  }
+  if (!env.STATIC_DIR) lines.push('Serving the API only (STATIC_DIR is empty).');
+  else if (!fs.existsSync(path.join(env.STATIC_DIR, 'index.html'))) {
+    lines.push(`The app is not built yet (no ${path.join(env.STATIC_DIR, 'index.html')}): run \`npm run build\`, or \`npm start\`, which builds it.`);
+  }
+  lines.push('Stop with Ctrl-C.');
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** One line a person can act on; the stack only when asked for with LOG_LEVEL=debug. */
+function reportStartupFailure(error: unknown): never {
+  const message = error instanceof StartupError ? error.message : `failed to start: ${messageOf(error)}`;
+  process.stderr.write(`triage: ${message.split('\n')[0]}\n`);
+  if (!(error instanceof StartupError) && process.env.LOG_LEVEL === 'debug' && error instanceof Error) {
+    process.stderr.write(`${error.stack}\n`);
+  }
+  process.exit(1);
+}
+
+main().catch((error: unknown) => reportStartupFailure(error));

@@ -1,0 +1,239 @@
+import net from 'node:net';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type FaultUpstream, RATE_LIMITED_BODY, SERVER_ERROR_BODY, startFaultUpstream } from '../testing/fault-upstream';
+import { type TestApp, startTestApp } from '../testing/start-test-app';
+import { MAX_REQUEST_BODY_BYTES } from './forward-request';
+
+const KEY = 'api_proxy-test.key123';
+const BASIC = `Basic ${Buffer.from(`${KEY}:`).toString('base64')}`;
+
+let upstream: FaultUpstream;
+let proxy: TestApp;
+
+beforeAll(async () => {
+  upstream = await startFaultUpstream();
+  proxy = await startTestApp({ upstream: { baseUrl: upstream.apiBaseUrl, apiKey: KEY }, timeoutMs: 500 });
+});
+afterAll(async () => {
+  await proxy.close();
+  await upstream.close();
+});
+afterEach(() => {
+  upstream.behave({ kind: 'echo' });
+  upstream.release();
+  upstream.requests.length = 0;
+});
+
+type Echo = { method: string; target: string; headers: Record<string, string>; body: string };
+
+describe('what the proxy sends upstream', () => {
+  it('adds the key, keeps the query byte for byte, forwards x-tz-offset and drops the browser credentials', async () => {
+    const query = '?id__in=task_a%2Ctask_b&_fields=id,date&date__gte=2024-01-01T00%3A00%3A00%2B00%3A00&view=inbox';
+    const res = await fetch(`${proxy.url}/api/v1/task/${query}`, {
+      headers: {
+        accept: 'application/json',
+        'x-tz-offset': '-5.5',
+        cookie: 'session=browser-cookie',
+        authorization: 'Basic YnJvd3Nlcjo=',
+        referer: `${proxy.url}/inbox`,
+      },
+    });
+    expect(res.status).toBe(200);
+    const echo = (await res.json()) as Echo;
+    expect(echo.method).toBe('GET');
+    expect(echo.target).toBe(`/api/v1/task/${query}`);
+    expect(echo.headers.authorization).toBe(BASIC);
+    expect(echo.headers['x-tz-offset']).toBe('-5.5');
+    expect(echo.headers.accept).toBe('application/json');
+    expect(echo.headers.cookie).toBeUndefined();
+    expect(echo.headers.referer).toBeUndefined();
+    expect(echo.headers.host).toBe(new URL(upstream.origin).host);
+  });
+
+  it('forwards method, body and content-type of writes', async () => {
+    const body = JSON.stringify({ is_complete: true, date: '2024-05-01' });
+    const res = await fetch(`${proxy.url}/api/v1/task/task_abc123/`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
+    const echo = (await res.json()) as Echo;
+    expect(echo.method).toBe('PUT');
+    expect(echo.target).toBe('/api/v1/task/task_abc123/');
+    expect(echo.body).toBe(body);
+    expect(echo.headers['content-type']).toBe('application/json');
+    expect(echo.headers.authorization).toBe(BASIC);
+  });
+
+  it('forwards DELETE and the other Close resources Triage uses', async () => {
+    for (const [method, path] of [
+      ['DELETE', '/api/v1/task/task_1/'],
+      ['GET', '/api/v1/me/'],
+      ['GET', '/api/v1/user/'],
+      ['GET', '/api/v1/user/user_1/'],
+      ['GET', '/api/v1/organization/orga_1/'],
+      ['GET', '/api/v1/lead/?query=acme'],
+      ['GET', '/api/v1/lead/lead_1/'],
+      ['POST', '/api/v1/task/'],
+    ] as const) {
+      const res = await fetch(`${proxy.url}${path}`, { method, ...(method === 'POST' ? { body: '{}', headers: { 'content-type': 'application/json' } } : {}) });
+      expect(res.status, `${method} ${path}`).toBe(200);
+      expect(((await res.json()) as Echo).target).toBe(path);
+    }
+  });
+
+  it('answers 404 JSON for anything else under /api/v1, without contacting the upstream', async () => {
+    for (const path of [
+      '/api/v1/opportunity/',
+      '/api/v1/activity/call/',
+      '/api/v1/task/task_1/extra/',
+      '/api/v1/task/..%2F..%2Fopportunity/',
+      '/api/v1/me/user_1/',
+      '/api/v1/',
+      '/api/v1',
+    ]) {
+      const res = await fetch(`${proxy.url}${path}`);
+      expect(res.status, path).toBe(404);
+      expect(res.headers.get('content-type')).toMatch(/application\/json/);
+      expect(((await res.json()) as { error: string }).error).toMatch(/not found/i);
+    }
+    expect(upstream.requests).toHaveLength(0);
+  });
+
+  it('refuses a request body over the limit with 413, without contacting the upstream', async () => {
+    const res = await fetch(`${proxy.url}/api/v1/task/`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: 'x'.repeat(MAX_REQUEST_BODY_BYTES + 1),
+    });
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as { error: string }).error).toMatch(/too large/);
+    expect(upstream.requests).toHaveLength(0);
+  });
+});
+
+describe('what the proxy passes back', () => {
+  it('passes a 429 with RateLimit, Retry-After and the body unchanged', async () => {
+    upstream.behave({ kind: 'rate-limited' });
+    const res = await fetch(`${proxy.url}/api/v1/task/`);
+    expect(res.status).toBe(429);
+    expect(res.headers.get('ratelimit')).toBe('limit=40, remaining=0, reset=3');
+    expect(res.headers.get('retry-after')).toBe('3');
+    expect(res.headers.get('content-type')).toBe('application/json');
+    expect(await res.json()).toEqual(RATE_LIMITED_BODY);
+  });
+
+  it('passes upstream 4xx/5xx bodies through unchanged', async () => {
+    upstream.behave({ kind: 'server-error' });
+    let res = await fetch(`${proxy.url}/api/v1/task/`);
+    expect(res.status).toBe(500);
+    expect(await res.json()).toEqual(SERVER_ERROR_BODY);
+
+    const fieldErrors = { errors: [], 'field-errors': { _limit: 'Ensure this value is less than or equal to 200.' } };
+    upstream.behave({ kind: 'json', status: 400, body: fieldErrors });
+    res = await fetch(`${proxy.url}/api/v1/task/?_limit=500`);
+    expect(res.status).toBe(400);
+    expect(await res.text()).toBe(JSON.stringify(fieldErrors));
+  });
+
+  it('adds its own security headers and request id, and no upstream hop-by-hop headers', async () => {
+    upstream.behave({ kind: 'json', status: 200, body: { data: [], has_more: false }, headers: { 'set-cookie': 'upstream=1', server: 'close' } });
+    const res = await fetch(`${proxy.url}/api/v1/task/`);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(res.headers.get('x-request-id')).toMatch(/^[\w-]+$/);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(res.headers.get('set-cookie')).toBeNull();
+    expect(res.headers.get('server')).toBeNull();
+    expect(await res.json()).toEqual({ data: [], has_more: false });
+  });
+
+  it('streams: the browser gets the first bytes while the upstream is still sending', async () => {
+    upstream.behave({ kind: 'held-body', first: '{"data": [', rest: '], "has_more": false}' });
+    const res = await fetch(`${proxy.url}/api/v1/task/`);
+    expect(res.status).toBe(200);
+    const reader = res.body!.getReader();
+    const decoder = new TextDecoder();
+    // The upstream has not finished: a buffering proxy would never deliver this chunk.
+    const first = await reader.read();
+    expect(decoder.decode(first.value)).toBe('{"data": [');
+    upstream.release();
+    let rest = '';
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) rest += decoder.decode(chunk.value);
+    expect(rest).toBe('], "has_more": false}');
+  });
+});
+
+describe('when the upstream fails', () => {
+  it('answers 504 JSON when the upstream is slower than the timeout', async () => {
+    upstream.behave({ kind: 'slow', ms: 60_000 });
+    const res = await fetch(`${proxy.url}/api/v1/task/`);
+    expect(res.status).toBe(504);
+    expect(await res.json()).toEqual({ error: 'Close API did not answer within 500 ms' });
+  });
+
+  it('answers 502 JSON when the upstream drops the connection', async () => {
+    upstream.behave({ kind: 'reset' });
+    const res = await fetch(`${proxy.url}/api/v1/me/`);
+    expect(res.status).toBe(502);
+    const body = (await res.json()) as { error: string };
+    expect(body.error).toMatch(/^Close API is unreachable: /);
+  });
+
+  it('answers 502 JSON when nothing listens at the upstream address', async () => {
+    const port = await closedPort();
+    const orphan = await startTestApp({ upstream: { baseUrl: `http://127.0.0.1:${port}/api/v1`, apiKey: KEY } });
+    try {
+      const res = await fetch(`${orphan.url}/api/v1/me/`);
+      expect(res.status).toBe(502);
+      expect(await res.json()).toEqual({ error: `Close API is unreachable: connection refused by 127.0.0.1:${port}` });
+      expect(orphan.logs.join('\n')).toContain('upstream request failed');
+    } finally {
+      await orphan.close();
+    }
+  });
+
+  it('breaks the browser response when the upstream resets mid-body, instead of ending it short', async () => {
+    upstream.behave({ kind: 'reset-mid-body' });
+    const res = await fetch(`${proxy.url}/api/v1/task/`);
+    expect(res.status).toBe(200);
+    await expect(res.text()).rejects.toThrow();
+    expect(proxy.logs.some((line) => line.includes('upstream response broke off'))).toBe(true);
+  });
+
+  it('drops the upstream response when the browser goes away mid-body', async () => {
+    upstream.behave({ kind: 'held-body', first: '{"data": [', rest: ']}' });
+    const controller = new AbortController();
+    const res = await fetch(`${proxy.url}/api/v1/task/`, { signal: controller.signal });
+    const reader = res.body!.getReader();
+    await reader.read();
+    controller.abort();
+    await expect(reader.read()).rejects.toThrow();
+    // The proxy still serves the next request normally.
+    upstream.behave({ kind: 'echo' });
+    expect((await fetch(`${proxy.url}/api/v1/me/`)).status).toBe(200);
+  });
+
+  it('keeps working after failures (connections are not left broken)', async () => {
+    upstream.behave({ kind: 'reset' });
+    expect((await fetch(`${proxy.url}/api/v1/me/`)).status).toBe(502);
+    upstream.behave({ kind: 'echo' });
+    for (let i = 0; i < 5; i++) expect((await fetch(`${proxy.url}/api/v1/me/`)).status).toBe(200);
+  });
+
+  it('never logs the key, in either form', () => {
+    const logs = proxy.logs.join('\n');
+    expect(logs.length).toBeGreaterThan(0);
+    expect(logs).not.toContain(KEY);
+    expect(logs).not.toContain(BASIC.slice('Basic '.length));
+  });
+});
+
+/** A port that was free a moment ago: nothing listens there. */
+async function closedPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}

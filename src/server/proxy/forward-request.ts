@@ -1,0 +1,142 @@
+/**
+ * `/api/v1/*`: forwards the browser's Close API calls to the upstream (Close, or the embedded API)
+ * and adds the API key on the way; the key never travels to the browser.
+ *
+ * Only the resources Triage uses are forwarded. The request target is passed on byte for byte
+ * (Close reads `id__in=a%2Cb` differently from `id__in=a,b`), and the response is streamed
+ * straight from the upstream socket to the browser's, without parsing or buffering.
+ */
+import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
+import type { Context } from 'hono';
+import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
+import type { AppEnv } from '../app-env';
+import type { Logger } from '../logger';
+import { API_SECURITY_HEADERS } from '../security-headers';
+import { callUpstream } from './upstream-client';
+import { UpstreamFailure, statusForFailure } from './upstream-errors';
+import { pickHeaders, streamUpstreamResponse } from './stream-response';
+
+export interface UpstreamTarget {
+  /** Where Close's `/api/v1` lives, e.g. https://api.close.com/api/v1 or http://127.0.0.1:3001/api/v1. */
+  baseUrl: string;
+  /** Sent as the HTTP Basic user name with an empty password, as Close expects. */
+  apiKey: string;
+}
+
+export const API_PREFIX = '/api/v1';
+
+/** task, user, lead, organization, each with an optional `{id}`; me; trailing slash optional. */
+const FORWARDED_PATH = /^\/api\/v1\/(?:(?:task|user|lead|organization)(?:\/[A-Za-z0-9_-]+)?|me)\/?$/;
+
+/** Close's task bodies are small; a bulk update is a few fields. */
+export const MAX_REQUEST_BODY_BYTES = 1024 * 1024;
+
+const FORWARDED_REQUEST_HEADERS = ['accept', 'content-type', 'x-tz-offset', 'accept-encoding'] as const;
+
+const PASSED_RESPONSE_HEADERS = [
+  'content-type',
+  'content-length',
+  'content-encoding',
+  'vary',
+  'ratelimit',
+  'ratelimit-limit',
+  'ratelimit-remaining',
+  'ratelimit-reset',
+  'ratelimit-policy',
+  'retry-after',
+  'cache-control',
+  'etag',
+  'last-modified',
+] as const;
+
+export function isForwardedPath(rawPath: string): boolean {
+  return FORWARDED_PATH.test(rawPath);
+}
+
+export function basicAuthorization(apiKey: string): string {
+  return `Basic ${Buffer.from(`${apiKey}:`).toString('base64')}`;
+}
+
+export function createForwardHandler(options: { upstream: UpstreamTarget; timeoutMs: number; logger: Logger }) {
+  const base = new URL(options.upstream.baseUrl);
+  const basePath = base.pathname.replace(/\/+$/, '');
+  const baseHref = `${base.origin}${basePath}`;
+  const authorization = basicAuthorization(options.upstream.apiKey);
+  const { logger, timeoutMs } = options;
+
+  return async (c: Context<AppEnv>): Promise<Response> => {
+    const { incoming, outgoing } = c.env;
+    const target = incoming.url ?? '/';
+    const queryAt = target.indexOf('?');
+    const rawPath = queryAt === -1 ? target : target.slice(0, queryAt);
+    const rawQuery = queryAt === -1 ? '' : target.slice(queryAt);
+
+    if (!isForwardedPath(rawPath)) {
+      return c.json({ error: `Not found: ${rawPath} is not part of the API Triage forwards.` }, 404);
+    }
+
+    const method = incoming.method ?? 'GET';
+    const hasBody = requestHasBody(method, incoming.headers);
+    const declaredLength = Number(incoming.headers['content-length'] ?? 0);
+    if (declaredLength > MAX_REQUEST_BODY_BYTES) {
+      return c.json({ error: `Request body is too large (limit ${MAX_REQUEST_BODY_BYTES} bytes).` }, 413);
+    }
+
+    const headers: OutgoingHttpHeaders = { authorization, 'user-agent': 'triage-proxy' };
+    for (const name of FORWARDED_REQUEST_HEADERS) {
+      const value = incoming.headers[name];
+      if (value !== undefined) headers[name] = value;
+    }
+    if (hasBody && incoming.headers['content-length'] !== undefined) headers['content-length'] = incoming.headers['content-length'];
+
+    let upstream;
+    try {
+      upstream = await callUpstream({
+        url: base,
+        path: `${basePath}${rawPath.slice(API_PREFIX.length)}${rawQuery}`,
+        method,
+        headers,
+        body: hasBody ? incoming : null,
+        maxBodyBytes: MAX_REQUEST_BODY_BYTES,
+        timeoutMs,
+        label: 'Close API',
+        client: outgoing,
+      });
+    } catch (error) {
+      if (!(error instanceof UpstreamFailure)) throw error;
+      if (error.kind === 'client-gone') {
+        outgoing.destroy();
+        return RESPONSE_ALREADY_SENT;
+      }
+      logger.warn('upstream request failed', { requestId: c.get('requestId'), method, path: rawPath, reason: error.message });
+      return c.json({ error: error.message }, statusForFailure(error));
+    }
+
+    const responseHeaders = pickHeaders(upstream, PASSED_RESPONSE_HEADERS, {
+      ...API_SECURITY_HEADERS,
+      'x-request-id': c.get('requestId'),
+    });
+    responseHeaders['cache-control'] ??= 'no-store';
+    const location = rewriteLocation(upstream.headers.location, baseHref, basePath);
+    if (location) responseHeaders.location = location;
+
+    streamUpstreamResponse(outgoing, upstream, upstream.statusCode ?? 502, responseHeaders, (error) => {
+      logger.warn('upstream response broke off', { requestId: c.get('requestId'), method, path: rawPath, reason: error.message });
+    });
+    return RESPONSE_ALREADY_SENT;
+  };
+}
+
+function requestHasBody(method: string, headers: IncomingHttpHeaders): boolean {
+  if (method === 'GET' || method === 'HEAD') return false;
+  if (headers['transfer-encoding'] !== undefined) return true;
+  return Number(headers['content-length'] ?? 0) > 0;
+}
+
+/** A redirect inside the upstream's API (e.g. `/task` → `/task/`) becomes one to our own path. */
+function rewriteLocation(location: string | undefined, baseHref: string, basePath: string): string | null {
+  if (!location) return null;
+  if (location.startsWith(`${baseHref}/`)) return `${API_PREFIX}${location.slice(baseHref.length)}`;
+  if (basePath && location.startsWith(`${basePath}/`)) return `${API_PREFIX}${location.slice(basePath.length)}`;
+  return null;
+}

@@ -1,0 +1,39 @@
+/**
+ * Response headers that keep the app and its API from being framed, sniffed, embedded by other
+ * sites or made to run foreign code. The proxy writes some responses straight to the socket, so
+ * these are plain objects that both Hono middleware and raw writers use.
+ */
+
+/** The app itself: only our own scripts, styles and API; media may come from blobs. */
+export const APP_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "media-src 'self' blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** API answers are data, never documents: nothing may load or run from them. */
+export const API_CSP = "default-src 'none'; frame-ancestors 'none'";
+
+/** Media fetched from other hosts is shown by <audio>/<img>, and sandboxed if opened as a page. */
+export const MEDIA_CSP = "default-src 'none'; img-src 'self' data:; media-src 'self'; style-src 'unsafe-inline'; sandbox; frame-ancestors 'none'";
+
+const COMMON = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'same-origin',
+  'x-frame-options': 'DENY',
+  // Other sites may not embed our responses (e.g. a recording in their <audio>).
+  'cross-origin-resource-policy': 'same-origin',
+  'cross-origin-opener-policy': 'same-origin',
+} as const;
+
+export const APP_SECURITY_HEADERS: Readonly<Record<string, string>> = { ...COMMON, 'content-security-policy': APP_CSP };
+export const API_SECURITY_HEADERS: Readonly<Record<string, string>> = { ...COMMON, 'content-security-policy': API_CSP };
+export const MEDIA_SECURITY_HEADERS: Readonly<Record<string, string>> = { ...COMMON, 'content-security-policy': MEDIA_CSP };

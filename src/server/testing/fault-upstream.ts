@@ -1,0 +1,167 @@
+/**
+ * A real HTTP server on 127.0.0.1 that stands in for Close in tests, including Close's bad days:
+ * rate limiting, errors, slowness, connections dropped before or during a response, redirects.
+ * It records every request it receives, so a test can assert what the proxy actually sent.
+ */
+import http from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+
+export type FaultBehaviour =
+  /** 200 with a JSON description of the request received. */
+  | { kind: 'echo' }
+  /** Any status with a JSON body (and headers). */
+  | { kind: 'json'; status: number; body: unknown; headers?: Record<string, string> }
+  /** Close's answer past the rate limit. */
+  | { kind: 'rate-limited' }
+  /** A 500 with Close's error body. */
+  | { kind: 'server-error' }
+  /** Answers (echo) only after `ms`; use more than the proxy's timeout. */
+  | { kind: 'slow'; ms: number }
+  /** Drops the connection without answering. */
+  | { kind: 'reset' }
+  /** Sends the head and part of the body, then drops the connection. */
+  | { kind: 'reset-mid-body' }
+  /** Sends the head and `first`, then waits for `release()` before sending `rest`. */
+  | { kind: 'held-body'; first: string; rest: string }
+  | { kind: 'redirect'; location: string; status?: number }
+  /** A file, honouring `Range` (206 / 416) like a media host. */
+  | { kind: 'file'; body: Buffer; contentType: string };
+
+export interface RecordedRequest {
+  method: string;
+  /** The request target exactly as received: path and query, byte for byte. */
+  target: string;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+export interface FaultUpstream {
+  /** e.g. http://127.0.0.1:40123 */
+  origin: string;
+  /** `${origin}/api/v1`, to use as the proxy's upstream base URL. */
+  apiBaseUrl: string;
+  requests: RecordedRequest[];
+  /** Sets how every following request is answered (default: echo). */
+  behave(behaviour: FaultBehaviour): void;
+  /** Lets a `held-body` response finish. */
+  release(): void;
+  close(): Promise<void>;
+}
+
+export const RATE_LIMITED_BODY = { error: 'API call count exceeded for this period' };
+export const SERVER_ERROR_BODY = { error: 'Internal server error', 'error-id': 'err_fault_upstream' };
+
+export async function startFaultUpstream(): Promise<FaultUpstream> {
+  let behaviour: FaultBehaviour = { kind: 'echo' };
+  const requests: RecordedRequest[] = [];
+  const sockets = new Set<Socket>();
+  const held: Array<() => void> = [];
+  const timers = new Set<NodeJS.Timeout>();
+
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const recorded: RecordedRequest = {
+        method: req.method ?? '',
+        target: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      };
+      requests.push(recorded);
+      answer(behaviour, recorded, req, res);
+    });
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+
+  function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+    const text = JSON.stringify(body);
+    res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
+    res.end(text);
+  }
+
+  function answer(b: FaultBehaviour, recorded: RecordedRequest, req: http.IncomingMessage, res: http.ServerResponse) {
+    switch (b.kind) {
+      case 'echo':
+        return sendJson(res, 200, recorded);
+      case 'json':
+        return sendJson(res, b.status, b.body, b.headers);
+      case 'rate-limited':
+        return sendJson(res, 429, RATE_LIMITED_BODY, { RateLimit: 'limit=40, remaining=0, reset=3', 'Retry-After': '3' });
+      case 'server-error':
+        return sendJson(res, 500, SERVER_ERROR_BODY);
+      case 'slow': {
+        const timer = setTimeout(() => {
+          timers.delete(timer);
+          if (!res.destroyed) sendJson(res, 200, recorded);
+        }, b.ms);
+        timers.add(timer);
+        return;
+      }
+      case 'reset':
+        req.socket.destroy();
+        return;
+      case 'reset-mid-body':
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000' });
+        res.write('{"data": [{"id": "task_1"}, ');
+        // Let the partial body leave before the connection drops.
+        setImmediate(() => req.socket.destroy());
+        return;
+      case 'held-body':
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.write(b.first);
+        held.push(() => res.end(b.rest));
+        return;
+      case 'redirect':
+        res.writeHead(b.status ?? 302, { location: b.location, 'content-length': '0' });
+        res.end();
+        return;
+      case 'file':
+        return sendFile(req, res, b.body, b.contentType);
+    }
+  }
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+
+  return {
+    origin,
+    apiBaseUrl: `${origin}/api/v1`,
+    requests,
+    behave(next) {
+      behaviour = next;
+    },
+    release() {
+      for (const finish of held.splice(0)) finish();
+    },
+    close() {
+      for (const timer of timers) clearTimeout(timer);
+      for (const socket of sockets) socket.destroy();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function sendFile(req: http.IncomingMessage, res: http.ServerResponse, body: Buffer, contentType: string) {
+  const range = req.headers.range;
+  const common = { 'content-type': contentType, 'accept-ranges': 'bytes' };
+  if (!range) {
+    res.writeHead(200, { ...common, 'content-length': body.length });
+    res.end(body);
+    return;
+  }
+  const match = /^bytes=(\d*)-(\d*)$/.exec(range);
+  const start = match?.[1] ? Number(match[1]) : match?.[2] ? body.length - Number(match[2]) : 0;
+  const end = match?.[1] && match[2] ? Math.min(Number(match[2]), body.length - 1) : body.length - 1;
+  if (!match || start > end || start >= body.length) {
+    res.writeHead(416, { ...common, 'content-range': `bytes */${body.length}` });
+    res.end();
+    return;
+  }
+  res.writeHead(206, { ...common, 'content-length': end - start + 1, 'content-range': `bytes ${start}-${end}/${body.length}` });
+  res.end(body.subarray(start, end + 1));
+}
