@@ -93,42 +93,43 @@ export function taskDateColumns(
 
 /**
  * A prepared insert for tasks. Call it inside a transaction when inserting many rows: one
- * statement, no per-row parsing beyond the date, so 100k rows take about a second.
+ * statement, positional parameters, and no per-row work beyond the date and the JSON.
  */
 export function createTaskInserter(db: Database): TaskInserter {
+  // Positional parameters: binding 21 named ones made a 100k-row seed three times slower.
   const insert = db.prepare(`
     INSERT INTO tasks (
       id, organization_id, type, assigned_to, lead_id, contact_id, created_by, updated_by, text,
       date_text, date_kind, date_sort, is_dateless, is_complete,
       date_created, date_created_ms, date_updated, date_updated_ms, object_type, object_id, extra
-    ) VALUES (
-      @id, @organization_id, @type, @assigned_to, @lead_id, @contact_id, @created_by, @updated_by, @text,
-      @date_text, @date_kind, @date_sort, @is_dateless, @is_complete,
-      @date_created, @date_created_ms, @date_updated, @date_updated_ms, @object_type, @object_id, @extra
-    )`);
+    ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   return (row) => {
     if (!Number.isFinite(row.date_created_ms) || !Number.isFinite(row.date_updated_ms)) {
       throw new RangeError(`task ${row.id}: date_created_ms and date_updated_ms must be finite epoch ms`);
     }
-    insert.run({
-      id: row.id,
-      organization_id: row.organization_id,
-      type: row._type,
-      assigned_to: row.assigned_to,
-      lead_id: row.lead_id,
-      contact_id: row.contact_id,
-      created_by: row.created_by,
-      updated_by: row.updated_by,
-      text: row.text,
-      ...taskDateColumns(row.date, row.date_created_ms),
-      is_complete: row.is_complete ? 1 : 0,
-      date_created: formatCloseDateTime(row.date_created_ms),
-      date_created_ms: row.date_created_ms,
-      date_updated: formatCloseDateTime(row.date_updated_ms),
-      date_updated_ms: row.date_updated_ms,
-      object_type: row.object_type,
-      object_id: row.object_id,
-      extra: JSON.stringify(row.extra),
-    });
+    const date = taskDateColumns(row.date, row.date_created_ms);
+    insert.run(
+      row.id,
+      row.organization_id,
+      row._type,
+      row.assigned_to,
+      row.lead_id,
+      row.contact_id,
+      row.created_by,
+      row.updated_by,
+      row.text,
+      date.date_text,
+      date.date_kind,
+      date.date_sort,
+      date.is_dateless,
+      row.is_complete ? 1 : 0,
+      formatCloseDateTime(row.date_created_ms),
+      row.date_created_ms,
+      formatCloseDateTime(row.date_updated_ms),
+      row.date_updated_ms,
+      row.object_type,
+      row.object_id,
+      JSON.stringify(row.extra),
+    );
   };
 }

@@ -83,6 +83,10 @@ const MIGRATIONS: readonly string[] = [
   CREATE INDEX tasks_by_assignee_created ON tasks (organization_id, assigned_to, is_complete, date_created_ms);
   CREATE INDEX tasks_by_lead ON tasks (lead_id);
   `,
+  /* 2: creation order over both states (no is_complete filter), e.g. Close's `_order_by=-date_created` */ `
+  CREATE INDEX tasks_by_org_created_any ON tasks (organization_id, date_created_ms);
+  CREATE INDEX tasks_by_assignee_created_any ON tasks (organization_id, assigned_to, date_created_ms);
+  `,
 ];
 
 export function migrate(db: Database): void {

@@ -22,7 +22,7 @@ function absolute(url: unknown, publicUrl: string): unknown {
   return typeof url === 'string' && url.startsWith('/') ? publicUrl + url : url;
 }
 
-/** A row as Close returns it: denormalized names, the type's own fields, keys sorted like Close's. */
+/** A row as Close returns it: denormalized names and the type's own fields. */
 export function serializeTask(row: TaskRow, ctx: SerializeContext): Task {
   const extra = JSON.parse(row.extra) as Record<string, unknown>;
   for (const key of MEDIA_KEYS) if (key in extra) extra[key] = absolute(extra[key], ctx.publicUrl);
@@ -58,7 +58,5 @@ export function serializeTask(row: TaskRow, ctx: SerializeContext): Task {
   };
   if (TEXT_TYPES.has(row.type)) task.text = row.text ?? '';
   if (DATELESS_TYPES.has(row.type)) task.is_dateless = row.is_dateless === 1;
-  const sorted: Record<string, unknown> = {};
-  for (const key of Object.keys(task).sort()) sorted[key] = task[key];
-  return sorted as Task;
+  return task as Task;
 }

@@ -103,6 +103,10 @@ function fullWhere(q: TaskQuery): Sql | null {
   const kinds = ([0, 1] as const).filter((k) => !isEmptyRange(q.dateRanges[k]));
   if (kinds.length === 0) return null;
   const out = baseWhere(q, null);
+  // No date bound at all: leave the kinds out, so the planner is free to walk an ordering index.
+  if (kinds.length === 2 && q.dateRanges.every((r) => r.lo === Number.MIN_SAFE_INTEGER && r.hi === Number.MAX_SAFE_INTEGER)) {
+    return out;
+  }
   const parts: string[] = [];
   for (const k of kinds) {
     const part: Sql = { sql: `date_kind = ${k}`, params: [] };
