@@ -3,34 +3,13 @@
  * The API only understands a fixed offset (`x-tz-offset`), so the app sends the chosen zone's
  * offset at the moment of the request; DST is handled by asking again at every request.
  */
-import { formatInTimeZone, getTimezoneOffset } from 'date-fns-tz';
+import { formatInTimeZone } from 'date-fns-tz';
+import { tzOffsetHours } from './time-zone-offset';
 import { DATE_ONLY, type CloseDate, localDayOf, parseCloseDate } from '@/shared/close/dates';
 
-export function browserTimeZone(): string {
-  try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-  } catch {
-    return 'UTC';
-  }
-}
-
-export function isValidTimeZone(zone: string): boolean {
-  if (!zone) return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The zone's offset from UTC in hours at `atMs` (fractional for e.g. Asia/Kolkata, DST-aware). */
-export function tzOffsetHours(zone: string, atMs: number = Date.now()): number {
-  const ms = getTimezoneOffset(zone, new Date(atMs));
-  if (Number.isNaN(ms)) throw new RangeError(`unknown time zone: ${zone}`);
-  const hours = ms / 3_600_000;
-  return hours === 0 ? 0 : hours;
-}
+// Offsets and validation live in time-zone-offset.ts so the first load (which only needs the
+// offset for x-tz-offset) does not bring the date formatter along; re-exported here unchanged.
+export { browserTimeZone, isValidTimeZone, tzOffsetHours } from './time-zone-offset';
 
 /** The calendar day (`YYYY-MM-DD`) in `zone` at `atMs`. */
 export function dayInZone(atMs: number, zone: string): string {

@@ -31,7 +31,8 @@ export function DatePickerField({ label, onChange }: { label: string; onChange: 
       className="flex flex-col gap-1"
       granularity="day"
       shouldForceLeadingZeros
-      onChange={(value: DateValue | null) => onChange(value ? value.toString().slice(0, 10) : null)}
+      // While a year is typed the field passes through years like 0002; only a full year counts.
+      onChange={(value: DateValue | null) => onChange(value && value.year >= 1000 ? value.toString().slice(0, 10) : null)}
     >
       <Label className="text-sm font-medium text-slate-700 dark:text-slate-300">{label}</Label>
       <Group className={FIELD}>

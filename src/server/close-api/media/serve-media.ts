@@ -1,11 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Readable } from 'node:stream';
 import type { Context } from 'hono';
+import { DEMO_MEDIA_DIR } from '../../db/demo-data';
 import { notFound } from '../http/close-api-error';
-
-export const DEMO_MEDIA_DIR = fileURLToPath(new URL('../../db/demo-media/', import.meta.url));
 
 const TYPES: Record<string, string> = {
   '.wav': 'audio/wav',
