@@ -49,6 +49,7 @@ export const useToastActions = () => useToastStore((s) => s.actions);
 
 /** For code outside components (query cache handlers, action hooks' callbacks). */
 export const toastActions = () => useToastStore.getState().actions;
+export const toastsNow = () => useToastStore.getState().toasts;
 
 export function showErrorToast(message: string): string {
   return toastActions().toastShown({ tone: 'error', message, durationMs: ERROR_TOAST_MS });

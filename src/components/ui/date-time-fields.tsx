@@ -23,7 +23,7 @@ import {
 
 const FIELD = 'flex h-10 items-center rounded-md border border-slate-300 bg-white px-2 text-sm focus-within:border-sky-600 focus-within:ring-2 focus-within:ring-sky-600/30 dark:border-slate-700 dark:bg-slate-950';
 const SEGMENT =
-  'rounded px-0.5 tabular-nums outline-none caret-transparent focus:bg-sky-700 focus:text-white data-[placeholder]:text-slate-500 dark:data-[placeholder]:text-slate-400';
+  'rounded px-0.5 tabular-nums outline-none caret-transparent focus:bg-sky-700 focus:text-white data-[placeholder]:text-slate-600 dark:data-[placeholder]:text-slate-400';
 
 export function DatePickerField({ label, onChange }: { label: string; onChange: (day: string | null) => void }) {
   return (

@@ -1,0 +1,84 @@
+/**
+ * The states around the list: a bad URL falls back to defaults, an empty view is a friendly
+ * "inbox zero", a failed load shows an error with a working retry, and going offline says so.
+ */
+import { expect, test } from './fixtures';
+import { api, waitForList } from './triage-helpers';
+
+test.use({ timezoneId: 'America/New_York' });
+
+test('a bad URL falls back to its defaults instead of breaking', async ({ page }) => {
+  await page.goto('/inbox?types=bogus,%3Cscript%3E&assignee=%3Cimg%20src%3Dx%3E&tz=Mars%2FOlympus');
+  await waitForList(page);
+  await expect(page.locator('main article').first()).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Types: All types/ })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Assignee' })).toHaveValue('me');
+  await expect(page.getByRole('combobox', { name: 'Time zone' })).toHaveValue('America/New_York');
+});
+
+test('filters live in the URL and survive switching views', async ({ page }) => {
+  await page.goto('/inbox');
+  await waitForList(page);
+  await page.getByRole('button', { name: /^Types:/ }).click();
+  await page.getByRole('checkbox', { name: 'Voicemails' }).check();
+  await page.getByRole('checkbox', { name: 'Missed calls' }).check();
+  await expect(page).toHaveURL(/types=missed_call%2Cvoicemail|types=missed_call,voicemail/);
+  await page.keyboard.press('Escape');
+  await page.getByRole('combobox', { name: 'Assignee' }).selectOption('everyone');
+  await page.getByRole('link', { name: /^Future/ }).click();
+  await expect(page).toHaveURL(/\/future\?.*assignee=everyone/);
+  await expect(page).toHaveURL(/types=missed_call/);
+  await waitForList(page);
+  const types = await page.locator('main [data-task-type]').evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('data-task-type')))]);
+  expect(types.length).toBeGreaterThan(0);
+  expect(types.every((t) => t === 'voicemail' || t === 'missed_call')).toBe(true);
+});
+
+test('an empty view is a friendly inbox zero', async ({ page, triageServer }) => {
+  const client = api(triageServer, 'America/New_York');
+  const users = await client.get<{ data: Array<{ id: string }> }>('/user/?_limit=200');
+  const types = ['answered_detached_call', 'outgoing_call', 'voicemail', 'email_followup', 'missed_call', 'opportunity_due'];
+  let empty: { user: string; type: string } | null = null;
+  for (const user of users.data) {
+    for (const type of types) {
+      const page1 = await client.get<{ data: unknown[] }>(`/task/?view=inbox&_type=${type}&assigned_to=${user.id}&_limit=1`);
+      if (page1.data.length === 0) empty = { user: user.id, type };
+      if (empty) break;
+    }
+    if (empty) break;
+  }
+  test.skip(!empty, 'every user has every type in the demo inbox');
+  await page.goto(`/inbox?assignee=${empty!.user}&types=${empty!.type}`);
+  await expect(page.getByRole('heading', { name: 'Inbox zero' })).toBeVisible();
+  await expect(page.getByText('Filters are on')).toBeVisible();
+});
+
+test.describe('when the list cannot load', () => {
+  // The failed load is expected: the browser logs the 500s and the router logs the loader's error.
+  // (One pattern: Playwright reads a two-element array option as [value, options].)
+  test.use({ allowedConsoleErrors: [/status of 500|Upstream timed out/] });
+
+  test('shows the error and retries', async ({ page }) => {
+    let fail = true;
+    await page.route(/\/api\/v1\/task\/\?.*view=inbox.*_order_by/, (route) =>
+      fail ? route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ error: 'Upstream timed out' }) }) : route.continue(),
+    );
+    await page.goto('/inbox');
+    const alert = page.getByRole('alert').filter({ hasText: "Couldn't load tasks" });
+    await expect(alert).toBeVisible({ timeout: 20_000 });
+    await expect(alert).toContainText('Upstream timed out');
+
+    fail = false;
+    await alert.getByRole('button', { name: 'Try again' }).click();
+    await expect(page.locator('main article').first()).toBeVisible();
+  });
+});
+
+test('going offline shows a banner, and coming back removes it', async ({ page, context }) => {
+  await page.goto('/inbox');
+  await waitForList(page);
+  await context.setOffline(true);
+  await expect(page.getByRole('status').filter({ hasText: "You're offline" })).toBeVisible();
+  await context.setOffline(false);
+  await expect(page.getByText("You're offline")).toHaveCount(0);
+});

@@ -1,0 +1,15 @@
+import { queryOptions } from '@tanstack/react-query';
+import { MeSchema } from '@/shared/close/schemas';
+import { apiRequest } from '@/lib/api-client';
+
+/** The signed-in user (whose key the proxy holds): "me" in the assignee filter. */
+export function getMe(signal?: AbortSignal) {
+  return apiRequest({ path: '/me/', schema: MeSchema, signal });
+}
+
+export const meQueryOptions = () =>
+  queryOptions({
+    queryKey: ['me'] as const,
+    queryFn: ({ signal }) => getMe(signal),
+    staleTime: 10 * 60_000,
+  });

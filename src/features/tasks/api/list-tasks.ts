@@ -1,0 +1,85 @@
+/**
+ * Reading task lists: one page of full tasks, a capped count, and the small snapshot of every
+ * matching task that a view-wide bulk action previews (and later undoes) from.
+ * Every call names the types explicitly (`_type=all` or `_type__in`) so the API's lead-only
+ * default never applies, and sends the view's zone so "today" is the user's today.
+ */
+import { z } from 'zod';
+import { DEFAULT_LIMIT, MAX_LIMIT, TaskListSchema, listResponseSchema } from '@/shared/close/schemas';
+import { apiRequest } from '@/lib/api-client';
+import type { TaskPage } from '../utils/task-pages';
+import { type TaskListFilters, orderByOf, taskFilterParams } from '../utils/task-view-rules';
+
+export const TASK_PAGE_SIZE = DEFAULT_LIMIT;
+/** Tabs count up to this many tasks and then say "1,000+". */
+export const TASK_COUNT_CAP = 1_000;
+
+export async function listTasksPage(filters: TaskListFilters, skip: number, signal?: AbortSignal): Promise<TaskPage> {
+  const page = await apiRequest({
+    path: '/task/',
+    query: { ...taskFilterParams(filters), _order_by: orderByOf(filters.view), _limit: TASK_PAGE_SIZE, _skip: skip },
+    schema: TaskListSchema,
+    timeZone: filters.timeZone,
+    signal,
+  });
+  return { data: page.data, has_more: page.has_more };
+}
+
+const IdPageSchema = listResponseSchema(z.looseObject({ id: z.string() }));
+
+export type TaskCount = { count: number; capped: boolean };
+
+/** Close has no count endpoint: page through ids only, up to `cap`. */
+export async function countTasks(filters: TaskListFilters, cap = TASK_COUNT_CAP, signal?: AbortSignal): Promise<TaskCount> {
+  let count = 0;
+  for (let skip = 0; ; skip += MAX_LIMIT) {
+    const page = await apiRequest({
+      path: '/task/',
+      query: { ...taskFilterParams(filters), _fields: 'id', _limit: MAX_LIMIT, _skip: skip },
+      schema: IdPageSchema,
+      timeZone: filters.timeZone,
+      signal,
+    });
+    count += page.data.length;
+    if (!page.has_more || page.data.length === 0) return { count, capped: false };
+    if (count >= cap) return { count, capped: true };
+  }
+}
+
+export const TaskSnapshotSchema = z.looseObject({
+  id: z.string(),
+  assigned_to: z.string().nullable(),
+  date: z.string().nullable(),
+  is_complete: z.boolean(),
+  date_created: z.string(),
+});
+export type TaskSnapshot = z.infer<typeof TaskSnapshotSchema>;
+const SnapshotPageSchema = listResponseSchema(TaskSnapshotSchema);
+
+/**
+ * Every task in the view, reduced to what a bulk update can change. This is the preview's count
+ * and the record Undo restores from.
+ */
+export async function listTaskSnapshots(
+  filters: TaskListFilters,
+  { signal, onProgress }: { signal?: AbortSignal; onProgress?: (loaded: number) => void } = {},
+): Promise<TaskSnapshot[]> {
+  const all: TaskSnapshot[] = [];
+  const seen = new Set<string>();
+  for (let skip = 0; ; skip += MAX_LIMIT) {
+    const page = await apiRequest({
+      path: '/task/',
+      query: { ...taskFilterParams(filters), _order_by: 'date_created', _fields: 'id,assigned_to,date,is_complete,date_created', _limit: MAX_LIMIT, _skip: skip },
+      schema: SnapshotPageSchema,
+      timeZone: filters.timeZone,
+      signal,
+    });
+    for (const t of page.data) {
+      if (seen.has(t.id)) continue;
+      seen.add(t.id);
+      all.push(t);
+    }
+    onProgress?.(all.length);
+    if (!page.has_more || page.data.length === 0) return all;
+  }
+}

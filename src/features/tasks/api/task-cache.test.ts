@@ -1,0 +1,86 @@
+import { QueryClient } from '@tanstack/react-query';
+import { describe, expect, it } from 'vitest';
+import { type Task, TaskSchema } from '@/shared/close/schemas';
+import type { TaskPages } from '../utils/task-pages';
+import type { TaskListFilters } from '../utils/task-view-rules';
+import type { TaskCount } from './list-tasks';
+import { applyTaskChanges, invertChanges, replaceTaskCopies } from './task-cache';
+import { taskKeys } from './task-keys';
+
+function task(id: string, fields: Partial<Task> = {}): Task {
+  return TaskSchema.parse({
+    id,
+    _type: 'lead',
+    assigned_to: 'user_a',
+    date: '2026-01-05',
+    date_created: '2026-01-01T00:00:00+00:00',
+    date_updated: '2026-01-01T00:00:00+00:00',
+    is_complete: false,
+    lead_id: 'lead_1',
+    organization_id: 'orga_1',
+    ...fields,
+  });
+}
+
+const NOW = Date.UTC(2026, 0, 10, 12, 0);
+const base = { types: [], assignedTo: null, timeZone: 'UTC' } as const;
+const inbox: TaskListFilters = { ...base, view: 'inbox' };
+const archive: TaskListFilters = { ...base, view: 'archive' };
+
+function seed(client: QueryClient, filters: TaskListFilters, tasks: Task[], count: number) {
+  client.setQueryData<TaskPages>(taskKeys.list(filters), { pages: [{ data: tasks, has_more: false }], pageParams: [0] });
+  client.setQueryData<TaskCount>(taskKeys.count(filters), { count, capped: false });
+}
+
+const listIds = (client: QueryClient, filters: TaskListFilters) =>
+  client.getQueryData<TaskPages>(taskKeys.list(filters))!.pages.flatMap((p) => p.data.map((t) => t.id));
+
+describe('applyTaskChanges on a real QueryClient', () => {
+  it('moves a completed task from every inbox list to the archive, with counts, and back on rollback', () => {
+    const client = new QueryClient();
+    const a = task('a');
+    const b = task('b');
+    seed(client, inbox, [a, b], 2);
+    seed(client, archive, [], 0);
+    const changes = [{ before: a, after: { ...a, is_complete: true } }];
+
+    applyTaskChanges(client, changes, NOW);
+    expect(listIds(client, inbox)).toEqual(['b']);
+    expect(listIds(client, archive)).toEqual(['a']);
+    expect(client.getQueryData<TaskCount>(taskKeys.count(inbox))?.count).toBe(1);
+    expect(client.getQueryData<TaskCount>(taskKeys.count(archive))?.count).toBe(1);
+
+    applyTaskChanges(client, invertChanges(changes), NOW);
+    expect(listIds(client, inbox)).toEqual(['a', 'b']);
+    expect(listIds(client, archive)).toEqual([]);
+    expect(client.getQueryData<TaskCount>(taskKeys.count(inbox))?.count).toBe(2);
+  });
+
+  it('leaves a second, concurrent change in place when the first rolls back', () => {
+    const client = new QueryClient();
+    const a = task('a');
+    const b = task('b');
+    seed(client, inbox, [a, b], 2);
+    const first = [{ before: a, after: { ...a, is_complete: true } }];
+    const second = [{ before: b, after: { ...b, is_complete: true } }];
+    applyTaskChanges(client, first, NOW);
+    applyTaskChanges(client, second, NOW);
+    applyTaskChanges(client, invertChanges(first), NOW);
+    expect(listIds(client, inbox)).toEqual(['a']);
+  });
+
+  it("swaps the server's copy in only where the optimistic guess is still shown", () => {
+    const client = new QueryClient();
+    const a = task('a');
+    seed(client, inbox, [a], 1);
+    const guess = { ...a, text: 'guess' };
+    applyTaskChanges(client, [{ before: a, after: guess }], NOW);
+    replaceTaskCopies(client, guess, { ...guess, text: 'saved' });
+    expect(client.getQueryData<TaskPages>(taskKeys.list(inbox))!.pages[0]!.data[0]!.text).toBe('saved');
+    // A later change replaced the guess: the late answer must not bring it back.
+    const later = { ...a, text: 'later' };
+    applyTaskChanges(client, [{ before: a, after: later }], NOW);
+    replaceTaskCopies(client, guess, { ...guess, text: 'stale' });
+    expect(client.getQueryData<TaskPages>(taskKeys.list(inbox))!.pages[0]!.data[0]!.text).toBe('later');
+  });
+});

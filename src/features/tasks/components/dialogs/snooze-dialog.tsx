@@ -1,0 +1,81 @@
+import { useState } from 'react';
+import { DatePickerField, TimeFieldInput } from '@/components/ui/date-time-fields';
+import { ModalDialog, PRIMARY_BUTTON, SECONDARY_BUTTON } from '@/components/ui/modal';
+import { useViewChoice } from '../../hooks/use-current-task-view';
+import { useTaskActions } from '../../hooks/use-task-actions';
+import type { ActionTarget } from '../../stores/dialog-store';
+import { useAllMatchingSelected, useSelectedCount } from '../../stores/selection-store';
+import { tryCustomSnoozeDate, describeSnoozeDate, snoozeTargets } from '../../utils/snooze-presets';
+import { taskTitle } from '../../utils/task-title';
+
+/**
+ * Snooze or reschedule: presets computed in the view's zone (and "+1 day" for one task), or a
+ * date of one's own with an optional time (no time → a date-only date).
+ */
+export default function SnoozeDialog({ target, onClose }: { target: ActionTarget; onClose: () => void }) {
+  const { timeZone } = useViewChoice();
+  const actions = useTaskActions();
+  const selectedCount = useSelectedCount();
+  const allMatching = useAllMatchingSelected();
+  // Fixed while the dialog is open, so a preset does not change under the pointer.
+  const [nowMs] = useState(() => Date.now());
+  const [day, setDay] = useState<string | null>(null);
+  const [time, setTime] = useState<{ hour: number; minute: number } | null>(null);
+
+  const presets = snoozeTargets(nowMs, timeZone, target.kind === 'task' ? target.task.date : undefined);
+  const title =
+    target.kind === 'task'
+      ? `Snooze “${taskTitle(target.task)}”`
+      : allMatching
+        ? 'Snooze all matching tasks'
+        : `Snooze ${selectedCount.toLocaleString('en-US')} selected ${selectedCount === 1 ? 'task' : 'tasks'}`;
+
+  const apply = (date: string) => {
+    onClose();
+    if (target.kind === 'task') actions.snooze(target.task, date);
+    else actions.snoozeSelection(date);
+  };
+  const custom = tryCustomSnoozeDate(day, time, timeZone);
+
+  return (
+    <ModalDialog title={title} isOpen onClose={onClose}>
+      <ul className="flex flex-col gap-1" aria-label="Snooze until">
+        {presets.map((preset) => (
+          <li key={preset.id}>
+            <button
+              type="button"
+              onClick={() => apply(preset.date)}
+              className="flex w-full items-center justify-between gap-3 rounded-md px-3 py-2 text-left text-sm hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-sky-600 dark:hover:bg-slate-800"
+            >
+              <span className="font-medium text-slate-900 dark:text-slate-100">{preset.label}</span>
+              <span className="text-slate-600 dark:text-slate-400">{preset.description}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      <form
+        className="flex flex-col gap-3 border-t border-slate-200 pt-4 dark:border-slate-800"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (custom) apply(custom);
+        }}
+      >
+        <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
+          <DatePickerField label="Date" onChange={setDay} />
+          <TimeFieldInput label="Time (optional)" onChange={setTime} />
+        </div>
+        <p className="min-h-5 text-xs text-slate-600 dark:text-slate-400" aria-live="polite">
+          {custom ? `Until ${describeSnoozeDate(custom, timeZone)}${time ? '' : ' (all day)'} · ${timeZone.replace(/_/g, ' ')}` : ''}
+        </p>
+        <div className="flex justify-end gap-2">
+          <button type="button" className={SECONDARY_BUTTON} onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className={PRIMARY_BUTTON} disabled={!custom}>
+            Snooze until date
+          </button>
+        </div>
+      </form>
+    </ModalDialog>
+  );
+}

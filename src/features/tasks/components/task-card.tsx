@@ -1,0 +1,161 @@
+import { memo, useId, useState } from 'react';
+import type { Task, TaskView } from '@/shared/close/schemas';
+import { useTaskActions } from '../hooks/use-task-actions';
+import { useFocusActions, useIsTaskFocused } from '../stores/focus-store';
+import { useIsTaskSelected } from '../stores/selection-store';
+import { taskTitle } from '../utils/task-title';
+import { TaskCardBody } from './cards/task-card-body';
+
+export type TaskCardProps = {
+  task: Task;
+  view: TaskView;
+  timeZone: string;
+  nowMs: number;
+  /** Stable across renders: the list passes one callback that knows the list's order. */
+  onSelectClick: (taskId: string, shiftKey: boolean) => void;
+};
+
+const ACTION_BUTTON =
+  'inline-flex min-h-8 items-center rounded-md px-2.5 text-sm font-medium text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-sky-600 disabled:opacity-50 dark:text-slate-200 dark:hover:bg-slate-800';
+
+/**
+ * The frame every task shares: an article named by the task's title, a Select box, the type's
+ * own body, and the actions. Memoized on the task object, so changing one task (or focusing or
+ * selecting one) re-renders that card only.
+ */
+export const TaskCard = memo(function TaskCard({ task, view, timeZone, nowMs, onSelectClick }: TaskCardProps) {
+  const titleId = useId();
+  const actions = useTaskActions();
+  const selected = useIsTaskSelected(task.id);
+  const focused = useIsTaskFocused(task.id);
+  const { taskFocused } = useFocusActions();
+  const [editing, setEditing] = useState(false);
+  const title = taskTitle(task);
+  const isLead = task._type === 'lead';
+
+  return (
+    <article
+      aria-labelledby={titleId}
+      data-task-id={task.id}
+      data-focused={focused || undefined}
+      onFocusCapture={() => taskFocused(task.id)}
+      onPointerDown={() => taskFocused(task.id)}
+      className={`rounded-lg border bg-white shadow-xs transition-colors dark:bg-slate-900 ${
+        selected
+          ? 'border-sky-400 bg-sky-50/60 dark:border-sky-600 dark:bg-sky-950/40'
+          : 'border-slate-200 dark:border-slate-800'
+      } ${focused ? 'ring-2 ring-sky-500/60' : ''}`}
+    >
+      <div className="flex gap-3 px-3 pt-3">
+        <input
+          type="checkbox"
+          aria-label="Select"
+          className="mt-1 size-4 shrink-0 accent-sky-600"
+          checked={selected}
+          onChange={noop}
+          onClick={(e) => onSelectClick(task.id, e.shiftKey)}
+        />
+        <div className="min-w-0 flex-1">
+          <h3 id={titleId} className="truncate text-[0.9375rem] font-semibold text-slate-900 dark:text-slate-50" title={title}>
+            {title}
+          </h3>
+          {editing && isLead ? (
+            <TaskTextEditor
+              task={task}
+              onDone={() => setEditing(false)}
+              onSave={(text) => {
+                setEditing(false);
+                void actions.editText(task, text);
+              }}
+            />
+          ) : null}
+          <div className="mt-1">
+            <TaskCardBody task={task} timeZone={timeZone} nowMs={nowMs} />
+          </div>
+        </div>
+      </div>
+      <div className="flex flex-wrap items-center gap-1 px-2 pt-1 pb-2 pl-9">
+        {view === 'archive' ? (
+          <button type="button" className={ACTION_BUTTON} onClick={() => actions.reopen(task)}>
+            Reopen
+          </button>
+        ) : (
+          <button type="button" className={ACTION_BUTTON} onClick={() => actions.complete(task)}>
+            Complete
+          </button>
+        )}
+        <button
+          type="button"
+          aria-haspopup="dialog"
+          className={ACTION_BUTTON}
+          onClick={() => actions.openReassign({ kind: 'task', task })}
+        >
+          Reassign
+        </button>
+        <button type="button" aria-haspopup="dialog" className={ACTION_BUTTON} onClick={() => actions.openSnooze({ kind: 'task', task })}>
+          Snooze
+        </button>
+        {isLead && !editing ? (
+          <button type="button" className={ACTION_BUTTON} onClick={() => setEditing(true)}>
+            Edit
+          </button>
+        ) : null}
+      </div>
+    </article>
+  );
+});
+
+function noop() {}
+
+function TaskTextEditor({ task, onSave, onDone }: { task: Task; onSave: (text: string) => void; onDone: () => void }) {
+  const [text, setText] = useState(task.text ?? '');
+  const unchanged = text.trim() === (task.text ?? '').trim();
+  const save = () => {
+    if (text.trim() === '') return;
+    if (unchanged) onDone();
+    else onSave(text.trim());
+  };
+  return (
+    <form
+      className="mt-2 flex flex-col gap-2"
+      onSubmit={(e) => {
+        e.preventDefault();
+        save();
+      }}
+    >
+      <textarea
+        aria-label="Task text"
+        // Editing starts from a button press; the field is what the user asked for.
+        autoFocus
+        rows={2}
+        value={text}
+        maxLength={10_000}
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            e.stopPropagation();
+            onDone();
+          }
+          if (e.key === 'Enter' && (e.metaKey || e.ctrlKey)) {
+            e.preventDefault();
+            save();
+          }
+        }}
+        className="w-full resize-y rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-950"
+      />
+      {text.trim() === '' ? (
+        <p role="alert" className="text-xs text-red-700 dark:text-red-400">
+          The text can't be empty.
+        </p>
+      ) : null}
+      <div className="flex gap-2">
+        <button type="submit" className="rounded-md bg-sky-700 px-3 py-1 text-sm font-medium text-white hover:bg-sky-800 disabled:opacity-50" disabled={text.trim() === ''}>
+          Save
+        </button>
+        <button type="button" className="rounded-md px-3 py-1 text-sm font-medium text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

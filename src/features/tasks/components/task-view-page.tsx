@@ -1,0 +1,73 @@
+import { useQueryClient, useSuspenseInfiniteQuery, useSuspenseQuery } from '@tanstack/react-query';
+import { useEffect, useMemo } from 'react';
+import type { TaskView } from '@/shared/close/schemas';
+import { meQueryOptions } from '../api/get-me';
+import { TASK_POLL_MS, taskKeys, taskQueries } from '../api/task-keys';
+import { resolveTaskListFilters, useViewChoice } from '../hooks/use-current-task-view';
+import { useNow } from '../hooks/use-now';
+import { useDayRollover } from '../hooks/use-day-rollover';
+import { selectionActions } from '../stores/selection-store';
+import { groupTasks, toListRows } from '../utils/group-tasks';
+import { flattenTaskPages } from '../utils/task-pages';
+import { ASSIGNEE_ME } from '../utils/view-search';
+import { EmptyState } from './empty-state';
+import { SelectionHeader } from './selection-header';
+import { TaskList } from './task-list';
+
+/** Past this many loaded pages (2,000 tasks) the list stops polling. */
+const MAX_POLLED_PAGES = 20;
+
+/**
+ * One view (inbox, future, archive): the loaded pages, grouped, in a virtualized list. Reads
+ * with the options the route loader used, so the first render has its data.
+ */
+export function TaskViewPage({ view }: { view: TaskView }) {
+  const queryClient = useQueryClient();
+  const choice = useViewChoice();
+  const { data: me } = useSuspenseQuery(meQueryOptions());
+  const filters = useMemo(() => resolveTaskListFilters(view, choice, me.id), [view, choice, me.id]);
+  const list = useSuspenseInfiniteQuery({
+    ...taskQueries.list(filters),
+    // Poll for new work, but never while a change of ours is in flight (a stale answer would
+    // flash the old state back; the change refetches when it settles), and not once thousands of
+    // tasks are loaded (a refetch re-reads every loaded page; focus and other tabs still refresh).
+    refetchInterval: (query) =>
+      queryClient.isMutating({ mutationKey: taskKeys.update() }) > 0 || (query.state.data?.pages.length ?? 0) > MAX_POLLED_PAGES
+        ? false
+        : TASK_POLL_MS,
+    refetchOnWindowFocus: () => queryClient.isMutating({ mutationKey: taskKeys.update() }) === 0,
+  });
+  const nowMs = useNow();
+  useDayRollover(filters.timeZone);
+
+  // A selection belongs to the list it was made in.
+  const filtersKey = JSON.stringify(filters);
+  useEffect(() => () => selectionActions().selectionCleared(), [filtersKey]);
+
+  const tasks = useMemo(() => flattenTaskPages(list.data), [list.data]);
+  const loadedIds = useMemo(() => tasks.map((t) => t.id), [tasks]);
+  const rows = useMemo(
+    () => toListRows(groupTasks(tasks, view, { timeZone: filters.timeZone, nowMs, hasMore: list.hasNextPage })),
+    [tasks, view, filters.timeZone, nowMs, list.hasNextPage],
+  );
+  const { fetchNextPage } = list;
+  const loadMore = useMemo(() => () => void fetchNextPage(), [fetchNextPage]);
+
+  if (tasks.length === 0) {
+    return <EmptyState view={view} filtered={choice.types.length > 0 || choice.assignee !== ASSIGNEE_ME} />;
+  }
+  return (
+    <section aria-label={`${view.charAt(0).toUpperCase()}${view.slice(1)} tasks`}>
+      <SelectionHeader filters={filters} loadedIds={loadedIds} />
+      <TaskList
+        view={view}
+        rows={rows}
+        timeZone={filters.timeZone}
+        nowMs={nowMs}
+        hasNextPage={list.hasNextPage}
+        isFetchingNextPage={list.isFetchingNextPage}
+        fetchNextPage={loadMore}
+      />
+    </section>
+  );
+}

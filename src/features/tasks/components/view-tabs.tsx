@@ -1,0 +1,54 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { TASK_VIEWS, type TaskView } from '@/shared/close/schemas';
+import { meQueryOptions } from '../api/get-me';
+import type { TaskCount } from '../api/list-tasks';
+import { TASK_POLL_MS, taskQueries } from '../api/task-keys';
+import { VIEW_PATHS, resolveTaskListFilters, useCurrentView, useViewChoice } from '../hooks/use-current-task-view';
+
+const LABELS: Record<TaskView, string> = { inbox: 'Inbox', future: 'Future', archive: 'Archive' };
+
+/** "312", or "1,000+" past the counting cap. */
+export function formatCount(count: TaskCount): string {
+  return `${count.count.toLocaleString('en-US')}${count.capped ? '+' : ''}`;
+}
+
+function TabCount({ view }: { view: TaskView }) {
+  const choice = useViewChoice();
+  const me = useQuery(meQueryOptions()).data;
+  const count = useQuery({
+    ...taskQueries.count(resolveTaskListFilters(view, choice, me?.id ?? '')),
+    enabled: Boolean(me),
+    refetchInterval: TASK_POLL_MS,
+  }).data;
+  // Reserves its width while loading, so the tabs do not shift when counts arrive.
+  return (
+    <span
+      className="inline-block min-w-[2.5ch] rounded-full bg-slate-200 px-1.5 text-center text-xs tabular-nums text-slate-700 group-aria-[current=page]:bg-sky-100 group-aria-[current=page]:text-sky-900 dark:bg-slate-800 dark:text-slate-200 dark:group-aria-[current=page]:bg-sky-900 dark:group-aria-[current=page]:text-sky-100"
+      data-testid={`count-${view}`}
+    >
+      {count ? formatCount(count) : '\u00a0'}
+    </span>
+  );
+}
+
+/** Inbox / Future / Archive, each with its count; the search params (filters, zone) carry over. */
+export function ViewTabs() {
+  const current = useCurrentView();
+  return (
+    <nav aria-label="Views" className="flex gap-1">
+      {TASK_VIEWS.map((view) => (
+        <Link
+          key={view}
+          to={VIEW_PATHS[view]}
+          search={(prev) => prev}
+          aria-current={current === view ? 'page' : undefined}
+          className="group inline-flex items-center gap-2 rounded-md px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100 aria-[current=page]:bg-sky-50 aria-[current=page]:text-sky-900 dark:text-slate-300 dark:hover:bg-slate-800 dark:aria-[current=page]:bg-sky-950 dark:aria-[current=page]:text-sky-100"
+        >
+          {LABELS[view]}
+          <TabCount view={view} />
+        </Link>
+      ))}
+    </nav>
+  );
+}

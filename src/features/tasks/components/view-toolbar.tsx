@@ -1,0 +1,174 @@
+import { useQuery } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
+import { useEffect, useId, useRef, useState } from 'react';
+import { TASK_TYPES, type TaskType } from '@/shared/close/schemas';
+import { browserTimeZone, tzOffsetHours } from '@/lib/time-zone-offset';
+import { meQueryOptions } from '../api/get-me';
+import { userDisplayName, usersQueryOptions } from '../api/list-users';
+import { useRequestedViewChoice } from '../hooks/use-current-task-view';
+import { useTaskActions } from '../hooks/use-task-actions';
+import { TASK_TYPE_LABELS, describeTypes } from '../utils/task-type-labels';
+import { ASSIGNEE_EVERYONE, ASSIGNEE_ME, type ViewChoice, type ViewSearch, viewSearchOf } from '../utils/view-search';
+
+const COMMON_ZONES = [
+  'America/Los_Angeles',
+  'America/Denver',
+  'America/Chicago',
+  'America/New_York',
+  'America/Sao_Paulo',
+  'UTC',
+  'Europe/London',
+  'Europe/Berlin',
+  'Asia/Kolkata',
+  'Asia/Tokyo',
+  'Australia/Sydney',
+  'Pacific/Auckland',
+];
+
+/** "UTC−05:00", "UTC+05:30" at this moment (DST-aware). */
+export function formatOffset(zone: string, atMs = Date.now()): string {
+  const hours = tzOffsetHours(zone, atMs);
+  const sign = hours < 0 ? '−' : '+';
+  const total = Math.round(Math.abs(hours) * 60);
+  return `UTC${sign}${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
+}
+
+const CONTROL =
+  'h-9 max-w-full min-w-0 truncate rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-sky-600 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100';
+
+function useChangeView() {
+  const navigate = useNavigate();
+  return (change: Partial<ViewChoice>, current: ViewChoice) => {
+    const next = viewSearchOf({ ...current, ...change });
+    void navigate({ to: '.', search: (prev: ViewSearch) => ({ ...prev, ...next }) } as never);
+  };
+}
+
+/**
+ * Filters for the view (types, whose tasks, which zone) and "New task". Every choice lives in the
+ * URL, so the view can be shared or bookmarked. The always-visible controls are native elements:
+ * accessible as they are, and no script weight before the first paint.
+ */
+export function ViewToolbar() {
+  const choice = useRequestedViewChoice();
+  const changeView = useChangeView();
+  const actions = useTaskActions();
+  return (
+    <div className="flex flex-wrap items-center gap-2" role="group" aria-label="Filters">
+      <TypeFilter types={choice.types} onChange={(types) => changeView({ types }, choice)} />
+      <AssigneeSelect value={choice.assignee} onChange={(assignee) => changeView({ assignee }, choice)} />
+      <TimeZoneSelect value={choice.timeZone} onChange={(timeZone) => changeView({ timeZone }, choice)} />
+      <button
+        type="button"
+        aria-haspopup="dialog"
+        onClick={actions.openNewTask}
+        className="ml-auto h-9 rounded-md bg-sky-700 px-3 text-sm font-medium text-white hover:bg-sky-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-700"
+      >
+        New task
+      </button>
+    </div>
+  );
+}
+
+function AssigneeSelect({ value, onChange }: { value: string; onChange: (assignee: string) => void }) {
+  const users = useQuery(usersQueryOptions()).data ?? [];
+  const me = useQuery(meQueryOptions()).data;
+  const known = value === ASSIGNEE_ME || value === ASSIGNEE_EVERYONE || users.some((u) => u.id === value);
+  return (
+    <select aria-label="Assignee" className={CONTROL} value={value} onChange={(e) => onChange(e.target.value)}>
+      <option value={ASSIGNEE_ME}>{me ? `Me (${userDisplayName(me)})` : 'Me'}</option>
+      <option value={ASSIGNEE_EVERYONE}>Everyone</option>
+      {users
+        .filter((u) => u.id !== me?.id)
+        .map((u) => (
+          <option key={u.id} value={u.id}>
+            {userDisplayName(u)}
+          </option>
+        ))}
+      {!known ? <option value={value}>{users.length ? 'Unknown user' : 'Loading…'}</option> : null}
+    </select>
+  );
+}
+
+function TimeZoneSelect({ value, onChange }: { value: string; onChange: (zone: string) => void }) {
+  const browser = browserTimeZone();
+  const zones = [...new Set([browser, ...COMMON_ZONES, value])];
+  return (
+    <select aria-label="Time zone" className={CONTROL} value={value} onChange={(e) => onChange(e.target.value)}>
+      {zones.map((zone) => (
+        <option key={zone} value={zone}>
+          {zone.replace(/_/g, ' ')} ({formatOffset(zone)}){zone === browser ? ' · this device' : ''}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+/** A disclosure with one checkbox per type; no box checked means every type. */
+function TypeFilter({ types, onChange }: { types: readonly TaskType[]; onChange: (types: TaskType[]) => void }) {
+  const [open, setOpen] = useState(false);
+  const panelId = useId();
+  const rootRef = useRef<HTMLDivElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const onPointerDown = (e: PointerEvent) => {
+      if (!rootRef.current?.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', onPointerDown);
+    return () => document.removeEventListener('pointerdown', onPointerDown);
+  }, [open]);
+
+  const toggle = (type: TaskType) =>
+    onChange(types.includes(type) ? types.filter((t) => t !== type) : TASK_TYPES.filter((t) => t === type || types.includes(t)));
+
+  return (
+    <div
+      ref={rootRef}
+      className="relative"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && open) {
+          e.stopPropagation();
+          setOpen(false);
+          buttonRef.current?.focus();
+        }
+      }}
+    >
+      <button
+        ref={buttonRef}
+        type="button"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen((o) => !o)}
+        className={`${CONTROL} inline-flex items-center gap-1`}
+      >
+        <span className="text-slate-600 dark:text-slate-400">Types:</span> {describeTypes(types)}
+        <span aria-hidden="true">▾</span>
+      </button>
+      <div
+        id={panelId}
+        hidden={!open}
+        className="absolute left-0 z-30 mt-1 w-64 rounded-md border border-slate-200 bg-white p-2 shadow-lg dark:border-slate-700 dark:bg-slate-900"
+      >
+        <fieldset>
+          <legend className="px-1 pb-1 text-xs font-semibold text-slate-600 uppercase dark:text-slate-400">Task types</legend>
+          {TASK_TYPES.map((type) => (
+            <label key={type} className="flex items-center gap-2 rounded px-1 py-1 text-sm hover:bg-slate-50 dark:hover:bg-slate-800">
+              <input type="checkbox" className="size-4 accent-sky-600" checked={types.includes(type)} onChange={() => toggle(type)} />
+              {TASK_TYPE_LABELS[type]}
+            </label>
+          ))}
+        </fieldset>
+        <button
+          type="button"
+          disabled={types.length === 0}
+          onClick={() => onChange([])}
+          className="mt-1 w-full rounded px-1 py-1 text-left text-sm font-medium text-sky-800 hover:bg-sky-50 disabled:text-slate-400 dark:text-sky-300 dark:hover:bg-sky-950"
+        >
+          Show all types
+        </button>
+      </div>
+    </div>
+  );
+}

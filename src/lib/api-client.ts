@@ -1,0 +1,133 @@
+/**
+ * The browser's only way to the API: our server's proxy under /api/v1, which adds the key.
+ * Every request carries `x-tz-offset` for the zone the user is looking in (computed at the moment
+ * of the request, so DST is right), every answer is parsed with the wire schema, and every
+ * failure becomes an ApiError carrying what Close said (message and per-field reasons).
+ */
+import type { z } from 'zod';
+import { formatTzOffset } from '@/shared/close/dates';
+import { ErrorBodySchema } from '@/shared/close/schemas';
+import { browserTimeZone, tzOffsetHours } from './time-zone-offset';
+
+export const API_BASE = '/api/v1';
+
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  constructor(
+    message: string,
+    /** HTTP status; 0 when the server could not be reached. */
+    readonly status: number,
+    readonly fieldErrors: Readonly<Record<string, string>> = {},
+    /** From Retry-After on a 429, when given. */
+    readonly retryAfterMs: number | null = null,
+  ) {
+    super(message);
+  }
+
+  get isNetworkError(): boolean {
+    return this.status === 0;
+  }
+}
+
+/** Worth trying again: the network, a rate limit, or the server's own trouble; never a 4xx answer. */
+export function isRetryableError(error: unknown): boolean {
+  if (!(error instanceof ApiError)) return false;
+  return error.status === 0 || error.status === 429 || error.status >= 500;
+}
+
+export type QueryValue = string | number | boolean | null | undefined;
+
+export type ApiRequest<S extends z.ZodType> = {
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** Path under /api/v1, e.g. `/task/`. */
+  path: string;
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  schema: S;
+  /** IANA zone whose current offset goes in x-tz-offset; the browser's when not given. */
+  timeZone?: string;
+  signal?: AbortSignal;
+  /** Absolute origin for callers outside the page (scripts, tests); the page uses its own. */
+  origin?: string;
+};
+
+export function buildApiUrl(path: string, query: Record<string, QueryValue> = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null) continue;
+    params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return `${API_BASE}${path}${qs ? `?${qs}` : ''}`;
+}
+
+/** The message a person should read: Close's own words when it gave some. */
+export function errorMessageFrom(status: number, body: unknown): { message: string; fieldErrors: Record<string, string> } {
+  const parsed = ErrorBodySchema.safeParse(body);
+  if (!parsed.success) return { message: fallbackMessage(status), fieldErrors: {} };
+  const fieldErrors = parsed.data['field-errors'] ?? {};
+  const firstField = Object.entries(fieldErrors)[0];
+  const message =
+    parsed.data.errors?.[0] ??
+    (firstField ? (firstField[0] === '__all__' ? firstField[1] : `${firstField[0]}: ${firstField[1]}`) : undefined) ??
+    parsed.data.error ??
+    fallbackMessage(status);
+  return { message, fieldErrors };
+}
+
+function fallbackMessage(status: number): string {
+  if (status === 401) return 'Not signed in to Close (the API key was refused).';
+  if (status === 404) return 'Not found.';
+  if (status === 429) return 'Too many requests; try again in a moment.';
+  if (status >= 500) return `The server had a problem (HTTP ${status}).`;
+  return `Request failed (HTTP ${status}).`;
+}
+
+function retryAfterMs(res: Response): number | null {
+  const header = res.headers.get('retry-after');
+  if (!header) return null;
+  const seconds = Number(header);
+  return Number.isFinite(seconds) ? Math.max(0, seconds * 1000) : null;
+}
+
+export async function apiRequest<S extends z.ZodType>(req: ApiRequest<S>): Promise<z.infer<S>> {
+  const zone = req.timeZone ?? browserTimeZone();
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    'x-tz-offset': formatTzOffset(tzOffsetHours(zone, Date.now())),
+  };
+  if (req.body !== undefined) headers['content-type'] = 'application/json';
+
+  let res: Response;
+  try {
+    res = await fetch(`${req.origin ?? ''}${buildApiUrl(req.path, req.query)}`, {
+      method: req.method ?? 'GET',
+      headers,
+      body: req.body === undefined ? undefined : JSON.stringify(req.body),
+      signal: req.signal,
+      credentials: 'same-origin',
+    });
+  } catch (cause) {
+    if (req.signal?.aborted) throw cause;
+    throw new ApiError("Can't reach the server. Check your connection.", 0);
+  }
+
+  const text = await res.text();
+  let body: unknown = undefined;
+  if (text) {
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = undefined;
+    }
+  }
+  if (!res.ok) {
+    const { message, fieldErrors } = errorMessageFrom(res.status, body);
+    throw new ApiError(message, res.status, fieldErrors, retryAfterMs(res));
+  }
+  const parsed = req.schema.safeParse(body);
+  if (!parsed.success) {
+    throw new ApiError(`Unexpected answer from ${req.path}: ${parsed.error.issues[0]?.message ?? 'invalid shape'}`, res.status);
+  }
+  return parsed.data;
+}

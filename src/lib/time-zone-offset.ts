@@ -1,0 +1,31 @@
+/**
+ * The part of time-zone.ts every request needs: which zone, and its offset from UTC right now
+ * (for x-tz-offset). Kept apart from the formatting helpers so it is cheap to load first.
+ */
+import { getTimezoneOffset } from 'date-fns-tz';
+
+export function browserTimeZone(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  } catch {
+    return 'UTC';
+  }
+}
+
+export function isValidTimeZone(zone: string): boolean {
+  if (!zone) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The zone's offset from UTC in hours at `atMs` (fractional for e.g. Asia/Kolkata, DST-aware). */
+export function tzOffsetHours(zone: string, atMs: number = Date.now()): number {
+  const ms = getTimezoneOffset(zone, new Date(atMs));
+  if (Number.isNaN(ms)) throw new RangeError(`unknown time zone: ${zone}`);
+  const hours = ms / 3_600_000;
+  return hours === 0 ? 0 : hours;
+}
