@@ -29,6 +29,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.{ts,mjs}', 'bench/**/*.test.ts'],
     environment: 'node',
+    setupFiles: ['./src/testing/fail-on-console-error.ts'],
     pool: 'forks',
     testTimeout: 20_000,
     hookTimeout: 60_000,

@@ -10,7 +10,7 @@ import { getRequestListener } from '@hono/node-server';
 import { createApp, type UpstreamMode } from './app';
 import { type Env, StartupError, ensureWritableDataDir, parseEnv } from './env';
 import { type RunningServer, listen } from './listen';
-import { createLogger } from './logger';
+import { type Logger, createLogger } from './logger';
 import type { UpstreamTarget } from './proxy/forward-request';
 import type { Db } from './db/open-database';
 import type { DemoSummary } from './db/seed';
@@ -75,7 +75,7 @@ async function main(): Promise<void> {
       upstream = { baseUrl: env.CLOSE_API_URL, apiKey: env.CLOSE_API_KEY };
     } else {
       mode = 'embedded';
-      embedded = await startEmbeddedApi(env);
+      embedded = await startEmbeddedApi(env, logger);
       upstream = { baseUrl: embedded.baseUrl, apiKey: env.EMBEDDED_API_KEY };
     }
 
@@ -106,7 +106,7 @@ async function main(): Promise<void> {
   printBanner(appServer.url, env, embedded);
 }
 
-async function startEmbeddedApi(env: Env): Promise<EmbeddedApi> {
+async function startEmbeddedApi(env: Env, logger: Logger): Promise<EmbeddedApi> {
   ensureWritableDataDir(env.DATA_DIR);
   // Loaded only in embedded mode: with a real Close key, no database (or native module) is touched.
   const [{ openDatabase, databaseFile }, seed, { createCloseApi }] = await Promise.all([
@@ -144,6 +144,7 @@ async function startEmbeddedApi(env: Env): Promise<EmbeddedApi> {
       db,
       publicUrl: server.url,
       rateLimit: env.EMBEDDED_RATE_LIMIT > 0 ? { limit: env.EMBEDDED_RATE_LIMIT, windowMs: 1000 } : null,
+      onUnexpectedError: (error) => logger.error('embedded Close API failed', { error: messageOf(error) }),
     });
     handle = getRequestListener(api.fetch);
     return { server, db, databaseFile: file, baseUrl: `${server.url}/api/v1`, summary };

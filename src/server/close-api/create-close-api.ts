@@ -26,6 +26,8 @@ export type CloseApiOptions = {
   rateLimit?: RateLimitOptions | null;
   now?: () => number;
   mediaDir?: string;
+  /** Where a 500's cause goes (the server's redacting logger); the client only sees a generic error. */
+  onUnexpectedError?: (error: unknown) => void;
 };
 
 /**
@@ -39,7 +41,7 @@ export function createCloseApi(opts: CloseApiOptions) {
 
   app.onError((err, c) => {
     if (err instanceof CloseApiError) return c.json(err.body, err.status, err.headers);
-    console.error('embedded Close API error:', err);
+    (opts.onUnexpectedError ?? ((e) => console.error('embedded Close API error:', e)))(err);
     return c.json({ error: 'Internal server error.' }, 500);
   });
   app.notFound((c) => c.json({ error: `No such endpoint: ${c.req.method} ${new URL(c.req.url).pathname}` }, 404));

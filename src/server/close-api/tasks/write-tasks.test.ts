@@ -217,6 +217,7 @@ describe('PUT /task/ (bulk)', () => {
     const res = await put(`/task/?id__in=${ids.join(',')}`, { assigned_to: api.users.manager.id });
     expect(res.status).toBe(500);
     expect(await res.json()).toEqual({ error: 'Internal server error.' });
+    expect(String(api.unexpectedErrors[0])).toMatch(/disk on fire/);
     expect(snapshot()).toEqual(before);
   });
 });

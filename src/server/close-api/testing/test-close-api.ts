@@ -26,6 +26,8 @@ export type TestApi = {
   /** Inserts a task of any type straight into the database. */
   addTask(t: { type?: string; date: string; assignedTo?: string; isComplete?: boolean; text?: string; extra?: object; createdMs?: number }): string;
   fetch(pathAndQuery: string, init?: RequestInit & { key?: string | null; tz?: string }): Promise<Response>;
+  /** What the API's 500 handler caught (kept here rather than logged, so tests can assert it). */
+  unexpectedErrors: unknown[];
   close(): Promise<void>;
 };
 
@@ -94,7 +96,15 @@ export async function startTestCloseApi(
     const s = serve({ fetch: (req) => app!.fetch(req), port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  app = createCloseApi({ db, publicUrl: origin, now: opts.now, rateLimit: opts.rateLimit ?? null, mediaDir: opts.mediaDir });
+  const unexpectedErrors: unknown[] = [];
+  app = createCloseApi({
+    db,
+    publicUrl: origin,
+    now: opts.now,
+    rateLimit: opts.rateLimit ?? null,
+    mediaDir: opts.mediaDir,
+    onUnexpectedError: (error) => unexpectedErrors.push(error),
+  });
 
   return {
     baseUrl: `${origin}/api/v1`,
@@ -105,6 +115,7 @@ export async function startTestCloseApi(
     leadId,
     contactId,
     addTask,
+    unexpectedErrors,
     fetch(pathAndQuery, init = {}) {
       const { key = users.rep.key, tz, ...rest } = init;
       const headers = new Headers(rest.headers);
