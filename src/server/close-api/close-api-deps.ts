@@ -9,6 +9,8 @@ export type CloseApiDeps = {
   now: () => number;
   /** The embedded API's own origin, e.g. http://127.0.0.1:3001; absolute media URLs start with it. */
   publicUrl: string;
+  /** Keep answers of GET /task/ until the data changes (see list-tasks.ts). */
+  cacheResponses: boolean;
 };
 
 export type CloseApiEnv = { Variables: { user: AuthUser } };

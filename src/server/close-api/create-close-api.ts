@@ -28,6 +28,8 @@ export type CloseApiOptions = {
   mediaDir?: string;
   /** Where a 500's cause goes (the server's redacting logger); the client only sees a generic error. */
   onUnexpectedError?: (error: unknown) => void;
+  /** Cache list answers until the data changes; on by default. */
+  cacheResponses?: boolean;
 };
 
 /**
@@ -36,7 +38,9 @@ export type CloseApiOptions = {
  */
 export function createCloseApi(opts: CloseApiOptions) {
   const now = opts.now ?? Date.now;
-  const deps: CloseApiDeps = { db: opts.db, tasks: createTaskRepository(opts.db), now, publicUrl: opts.publicUrl.replace(/\/$/, '') };
+  const deps: CloseApiDeps = { db: opts.db, tasks: createTaskRepository(opts.db), now, publicUrl: opts.publicUrl.replace(/\/$/, ''),
+    cacheResponses: opts.cacheResponses ?? true,
+  };
   const app = new Hono<CloseApiEnv>();
 
   app.onError((err, c) => {

@@ -233,3 +233,28 @@ describe('bad filters', () => {
     });
   }
 });
+
+describe('the answer cache', () => {
+  it('serves a repeated list until the data changes, through the API or from another connection', async () => {
+    api.addTask({ date: '2026-11-20', text: 'first' });
+    expect(texts(await list('_type=all'))).toEqual(['first']);
+    expect(texts(await list('_type=all'))).toEqual(['first']);
+    const created = await api.fetch('/task/', { method: 'POST', body: JSON.stringify({ lead_id: api.leadId, text: 'second', date: '2026-11-21' }) });
+    expect(created.status).toBe(200);
+    expect(texts(await list('_type=all'))).toEqual(['first', 'second']);
+    const { default: Database } = await import('better-sqlite3');
+    const other = new Database(api.db.name);
+    other.prepare("UPDATE tasks SET text = 'changed elsewhere' WHERE text = 'first'").run();
+    other.close();
+    expect(texts(await list('_type=all'))).toEqual(['changed elsewhere', 'second']);
+  });
+
+  it('keeps views right as the day turns, and answers other organizations their own data', async () => {
+    api.addTask({ date: '2026-11-24', text: 'tomorrow' });
+    expect(texts(await list('_type=all&view=inbox'))).toEqual([]);
+    nowMs = Date.UTC(2026, 10, 24, 0, 1);
+    expect(texts(await list('_type=all&view=inbox'))).toEqual(['tomorrow']);
+    const res = await api.fetch('/task/?_type=all&view=inbox', { key: api.users.other.key });
+    expect(((await res.json()) as Listed).data).toEqual([]);
+  });
+});
