@@ -1,0 +1,346 @@
+/**
+ * The browser part: real Chromium (headless) against a running Triage. Every time is taken inside
+ * the page on its own clock (performance.now(), event.timeStamp), so Playwright's round trips are
+ * not in the figures. The UI contract it relies on: each task is an <article> with a "Complete"
+ * button, and `e` completes the focused task.
+ */
+import { type Browser, type BrowserContext, type Page, chromium } from '@playwright/test';
+import type { BrowserResult, LongTaskFigures } from './results-schema';
+import { median, round, summarize } from './stats';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export type BrowserSettings = {
+  appUrl: string;
+  chromePath: string;
+  tasks: number;
+  coldRuns: number;
+  completeActions: number;
+  loadTarget: number;
+  deadlineMs: number;
+  log: (line: string) => void;
+};
+
+type LongTask = { start: number; duration: number };
+
+type BenchWindow = {
+  __bench: {
+    firstArticleAt: number | null;
+    firstArticleFrameAt: number | null;
+    firstArticlePaintAt: number | null;
+    longTasks: LongTask[];
+    removals: number[];
+    tracking: { el: Element; at: number | null } | null;
+    track(el: Element): void;
+    untrack(): void;
+  };
+};
+
+/**
+ * Installed before any of the app's scripts: records when the first task card enters the DOM (and
+ * the frame after, and its element-timing paint when Chromium reports one), every long task, and
+ * how long a tracked card takes to leave the DOM after the event that removes it.
+ * Plain JavaScript in a string: a function would pass through tsx, whose name-keeping helpers do
+ * not exist in the page.
+ */
+export const PROBES_SCRIPT = `(() => {
+  const bench = {
+    firstArticleAt: null,
+    firstArticleFrameAt: null,
+    firstArticlePaintAt: null,
+    longTasks: [],
+    removals: [],
+    tracking: null,
+  };
+  window.__bench = bench;
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) bench.longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        if (e.identifier === 'bench-first-task' && bench.firstArticlePaintAt === null) bench.firstArticlePaintAt = e.renderTime || e.startTime;
+      }
+    }).observe({ type: 'element', buffered: true });
+  } catch {
+    // An engine without these entry types: the figures that need them stay empty.
+  }
+  // Observing every DOM change costs the page time, so the observer runs only until the first
+  // card appears and while a tracked card is on its way out.
+  const observer = new MutationObserver(() => {
+    if (bench.firstArticleAt === null) {
+      const article = document.querySelector('article');
+      if (article) {
+        bench.firstArticleAt = performance.now();
+        // Element timing reports the paint of the card's text; the attribute is set before that paint.
+        const text = article.querySelector('h1,h2,h3,h4,p,span');
+        if (text) text.setAttribute('elementtiming', 'bench-first-task');
+        requestAnimationFrame(() => { bench.firstArticleFrameAt = performance.now(); });
+      }
+    }
+    const t = bench.tracking;
+    if (t && t.at !== null && !t.el.isConnected) {
+      bench.removals.push(performance.now() - t.at);
+      bench.tracking = null;
+    }
+    if (bench.firstArticleAt !== null && bench.tracking === null) observer.disconnect();
+  });
+  observer.observe(document, { childList: true, subtree: true });
+  bench.track = (el) => {
+    bench.tracking = { el, at: null };
+    observer.observe(document, { childList: true, subtree: true });
+  };
+  bench.untrack = () => {
+    bench.tracking = null;
+    observer.disconnect();
+  };
+  // The event's own timeStamp: when the browser received the input, before any handler ran.
+  window.addEventListener('keydown', (e) => {
+    const t = bench.tracking;
+    if (t && t.at === null && e.key === 'e') t.at = e.timeStamp;
+  }, true);
+  window.addEventListener('click', (e) => {
+    const t = bench.tracking;
+    const button = e.target && e.target.closest ? e.target.closest('button') : null;
+    if (t && t.at === null && button && button.textContent.trim() === 'Complete') t.at = e.timeStamp;
+  }, true);
+})();`;
+
+async function newContext(browser: Browser): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript({ content: PROBES_SCRIPT });
+  return context;
+}
+
+function collectErrors(page: Page, into: string[]): void {
+  page.on('pageerror', (e) => into.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') into.push(`console error: ${m.text()}`);
+  });
+}
+
+async function coldLoad(browser: Browser, url: string, errors: string[]): Promise<{ inDom: number; painted: number }> {
+  const context = await newContext(browser);
+  try {
+    const page = await context.newPage();
+    collectErrors(page, errors);
+    await page.goto(url, { waitUntil: 'commit' });
+    await page.locator('article').first().waitFor({ state: 'visible', timeout: 30_000 });
+    await page.waitForFunction(() => (window as unknown as BenchWindow).__bench.firstArticleFrameAt !== null, null, { timeout: 10_000 });
+    // Element timing arrives after the paint; give it a moment, else fall back to the next frame.
+    await page.waitForFunction(() => (window as unknown as BenchWindow).__bench.firstArticlePaintAt !== null, null, { timeout: 1_000 }).catch(() => {});
+    const b = await page.evaluate(() => (window as unknown as BenchWindow).__bench);
+    return { inDom: b.firstArticleAt!, painted: b.firstArticlePaintAt ?? b.firstArticleFrameAt! };
+  } finally {
+    await context.close();
+  }
+}
+
+async function measureCompletes(page: Page, actions: number, deadlineMs: number): Promise<{ method: 'key e' | 'click Complete'; samples: number[] }> {
+  let method: 'key e' | 'click Complete' = 'key e';
+  const samples: number[] = [];
+  for (let i = 0; i < actions && Date.now() < deadlineMs; i++) {
+    const article = page.locator('article').first();
+    await article.waitFor({ state: 'visible', timeout: 10_000 });
+    const before = await page.evaluate(() => (window as unknown as BenchWindow).__bench.removals.length);
+    if (method === 'key e') {
+      // Focus the card the way a pointer does, without pressing any of its buttons.
+      await article.locator('h1,h2,h3,h4').first().click();
+    }
+    await article.evaluate((el) => (window as unknown as BenchWindow).__bench.track(el));
+    if (method === 'key e') await page.keyboard.press('e');
+    else await article.getByRole('button', { name: 'Complete', exact: true }).click();
+    const removed = await page
+      .waitForFunction((n) => (window as unknown as BenchWindow).__bench.removals.length > n, before, { timeout: 5_000 })
+      .then(() => true, () => false);
+    if (!removed) {
+      if (method === 'key e' && samples.length === 0) {
+        // `e` did nothing here (the keyboard layer may not exist yet): measure the button instead.
+        method = 'click Complete';
+        await page.evaluate(() => (window as unknown as BenchWindow).__bench.untrack());
+        i--;
+        continue;
+      }
+      const state = await page.evaluate(() => {
+        const t = (window as unknown as BenchWindow).__bench.tracking;
+        return { stamped: t?.at !== null && t?.at !== undefined, connected: t?.el.isConnected ?? null, cards: document.querySelectorAll('article').length };
+      });
+      if (process.env.BENCH_SCREENSHOTS) await page.screenshot({ path: `${process.env.BENCH_SCREENSHOTS}/complete-${i + 1}.png` });
+      throw new Error(`the card did not leave the DOM within 5 s after ${method} (action ${i + 1}; ${JSON.stringify(state)})`);
+    }
+    const b = await page.evaluate(() => (window as unknown as BenchWindow).__bench.removals);
+    samples.push(round(b[b.length - 1]!));
+    // Let the request and any refetch settle, so each action is measured on its own.
+    await page.waitForTimeout(250);
+  }
+  return { method, samples };
+}
+
+function longTaskFigures(tasks: LongTask[]): LongTaskFigures {
+  return {
+    count: tasks.length,
+    maxMs: round(tasks.reduce((m, t) => Math.max(m, t.duration), 0)),
+    totalMs: round(tasks.reduce((s, t) => s + t.duration, 0)),
+  };
+}
+
+/** The element that scrolls the task list: the nearest scrollable ancestor of a card, else the page. */
+const FIND_SCROLLER = `(() => {
+  let el = document.querySelector('article');
+  while (el && el !== document.body) {
+    const style = getComputedStyle(el);
+    if (/(auto|scroll)/.test(style.overflowY) && el.scrollHeight > el.clientHeight + 1) return el;
+    el = el.parentElement;
+  }
+  return document.scrollingElement;
+})()`;
+
+async function measureLongList(browser: Browser, s: BrowserSettings, errors: string[]): Promise<BrowserResult['loaded']> {
+  const context = await newContext(browser);
+  try {
+    const page = await context.newPage();
+    collectErrors(page, errors);
+    const ids = new Set<string>();
+    let pageRequests = 0;
+    let lastHasMore = true;
+    page.on('response', async (response) => {
+      const url = new URL(response.url());
+      if (!/\/api\/v1\/task\/?$/.test(url.pathname) || url.searchParams.has('_fields') || response.request().method() !== 'GET') return;
+      pageRequests++;
+      try {
+        const body = (await response.json()) as { data?: { id: string }[]; has_more?: boolean };
+        for (const t of body.data ?? []) ids.add(t.id);
+        lastHasMore = body.has_more ?? false;
+      } catch {
+        // a refused or aborted page: the loop below notices nothing was added
+      }
+    });
+    // Everyone's inbox: one rep's own inbox holds a sixth of the tasks, too few to reach the target.
+    await page.goto(`${s.appUrl}/inbox?assignee=everyone`, { waitUntil: 'commit' });
+    await page.locator('article').first().waitFor({ state: 'visible', timeout: 30_000 });
+
+    const started = Date.now();
+    const loadingFrom = await page.evaluate(() => performance.now());
+    let stalls = 0;
+    while (ids.size < s.loadTarget && Date.now() < s.deadlineMs) {
+      const had = ids.size;
+      await page.evaluate(`(${FIND_SCROLLER}).scrollTop = 1e9`);
+      const grew = await waitUntil(() => ids.size > had, 5_000);
+      if (!grew) {
+        if (!lastHasMore) break;
+        if (++stalls >= 3) break;
+      } else stalls = 0;
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+    }
+    const loadSeconds = (Date.now() - started) / 1000;
+    await page.waitForTimeout(500);
+    const loadingTo = await page.evaluate(() => performance.now());
+
+    // From the top to where the loaded tasks end, a stretch of two screens per frame.
+    await page.evaluate(`(${FIND_SCROLLER}).scrollTop = 0`);
+    await page.waitForTimeout(500);
+    const scrollFrom = await page.evaluate(() => performance.now());
+    const scrollSteps = (await page.evaluate(`(async () => {
+      const el = ${FIND_SCROLLER};
+      const end = el.scrollHeight - el.clientHeight;
+      const deadline = performance.now() + 60000;
+      let steps = 0;
+      while (el.scrollTop < end - 1 && steps < 5000 && performance.now() < deadline) {
+        el.scrollTop = Math.min(end, el.scrollTop + el.clientHeight * 2);
+        steps++;
+        await new Promise((r) => requestAnimationFrame(r));
+      }
+      return steps;
+    })()`)) as number;
+    await page.waitForTimeout(500);
+    const scrollTo = await page.evaluate(() => performance.now());
+
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+    const counts = await page.evaluate(() => ({ nodes: document.getElementsByTagName('*').length, articles: document.querySelectorAll('article').length }));
+    const longTasks = await page.evaluate(() => (window as unknown as BenchWindow).__bench.longTasks);
+    const within = (from: number, to: number) => longTasks.filter((t) => t.start >= from && t.start < to);
+    return {
+      target: s.loadTarget,
+      loaded: ids.size,
+      pageRequests,
+      loadSeconds: round(loadSeconds),
+      domNodes: counts.nodes,
+      articles: counts.articles,
+      heapUsedMb: round(heap.usedSize / 1e6),
+      longTasksWhileLoading: longTaskFigures(within(loadingFrom, loadingTo)),
+      longTasksWhileScrolling: longTaskFigures(within(scrollFrom, scrollTo)),
+      scrollSteps,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<boolean> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (condition()) return true;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return condition();
+}
+
+export async function measureBrowser(s: BrowserSettings): Promise<{ result: BrowserResult; errors: string[] }> {
+  const browser = await chromium.launch({ executablePath: s.chromePath, headless: true, args: CHROMIUM_ARGS });
+  const errors: string[] = [];
+  try {
+    // One load first, not counted: the server's first requests (JIT, SQLite page cache) are not a user's.
+    await coldLoad(browser, s.appUrl, errors);
+    const loads: { inDom: number; painted: number }[] = [];
+    for (let i = 0; i < s.coldRuns; i++) {
+      loads.push(await coldLoad(browser, s.appUrl, errors));
+      s.log(`  cold load ${i + 1}: first card in DOM ${loads[i]!.inDom.toFixed(0)} ms, painted ${loads[i]!.painted.toFixed(0)} ms`);
+    }
+
+    const context = await newContext(browser);
+    let complete: { method: 'key e' | 'click Complete'; samples: number[] };
+    try {
+      const page = await context.newPage();
+      collectErrors(page, errors);
+      await page.goto(s.appUrl, { waitUntil: 'commit' });
+      complete = await measureCompletes(page, s.completeActions, s.deadlineMs);
+    } finally {
+      await context.close();
+    }
+    const c = summarize(complete.samples);
+    s.log(`  ${complete.method} → card gone: p50 ${c.p50} ms, p95 ${c.p95} ms (${c.count})`);
+
+    let loaded: BrowserResult['loaded'];
+    try {
+      loaded = await measureLongList(browser, s, errors);
+    } catch (error) {
+      loaded = { skipped: `the long-list run failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` };
+    }
+
+    return {
+      result: {
+        tasks: s.tasks,
+        coldLoad: {
+          runs: loads.map((l) => round(l.painted)),
+          medianMs: round(median(loads.map((l) => l.painted))),
+          firstInDomMedianMs: round(median(loads.map((l) => l.inDom))),
+        },
+        complete: { method: complete.method, samples: complete.samples, p50: round(c.p50), p95: round(c.p95) },
+        loaded,
+      },
+      errors,
+    };
+  } finally {
+    await browser.close();
+  }
+}

@@ -1,0 +1,82 @@
+/** The shape of bench/results/latest.json: what one `npm run bench` measured, and where. */
+import type { BundleReport } from '../scripts/check-bundle-size.mjs';
+
+export type Machine = {
+  cpu: string;
+  cores: number;
+  memoryGb: number;
+  os: string;
+  node: string;
+  chromium: string | null;
+};
+
+/** One connection, one request after another: the time a single user waits. */
+export type LatencyFigures = { requests: number; p50: number; p99: number; mean: number };
+
+/** Several connections at once: how many requests the server answers per second when saturated. */
+export type LoadFigures = { connections: number; requests: number; seconds: number; rps: number; p50: number; p99: number };
+
+export type TargetName = 'proxy' | 'direct' | 'limit' | 'jsonServer';
+
+export type TargetResult = {
+  target: TargetName;
+  /** Path and query sent (the host is a loopback port). */
+  request: string;
+  bodyBytes: number;
+  latency: LatencyFigures;
+  load: LoadFigures;
+  /** Non-2xx answers and socket errors across both runs: anything above 0 makes the figures suspect. */
+  errors: number;
+};
+
+export type ApiSizeResult = { tasks: number; targets: TargetResult[] };
+
+export type BulkResult = {
+  matching: number;
+  filter: { requests: number; ms: number; updated: number; request: string };
+  perTask: { requests: number; ms: number; failed: number };
+};
+
+export type LongTaskFigures = { count: number; maxMs: number; totalMs: number };
+
+export type BrowserResult = {
+  tasks: number;
+  coldLoad: { runs: number[]; medianMs: number; firstInDomMedianMs: number };
+  complete: { method: 'key e' | 'click Complete'; samples: number[]; p50: number; p95: number };
+  loaded: {
+    target: number;
+    loaded: number;
+    /** Requests the list made to get there (pages of tasks). */
+    pageRequests: number;
+    loadSeconds: number;
+    domNodes: number;
+    articles: number;
+    heapUsedMb: number;
+    longTasksWhileLoading: LongTaskFigures;
+    longTasksWhileScrolling: LongTaskFigures;
+    scrollSteps: number;
+  } | { skipped: string };
+};
+
+export type BundleResult = BundleReport & { built: boolean };
+
+export type Skipped = { skipped: string };
+
+export type BenchResults = {
+  version: 1;
+  mode: 'full' | 'quick';
+  date: string;
+  seconds: number;
+  machine: Machine;
+  inboxQuery: string;
+  tzOffset: string;
+  api: ApiSizeResult[];
+  bulk: BulkResult | Skipped;
+  browser: BrowserResult | Skipped;
+  bundle: BundleResult | Skipped;
+  notes: string[];
+};
+
+export function isSkipped(value: object): value is Skipped {
+  return 'skipped' in value;
+}
