@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { startThemeSync } from '@/lib/theme';
 import { applyCspCompat } from './csp-compat';
 import { AppProviders } from './providers';
 import { createQueryClient } from './query-client';
@@ -7,6 +8,8 @@ import { createAppRouter } from './router';
 import './styles.css';
 
 applyCspCompat();
+// public/theme-init.js set the theme before the first paint; from here on the app follows changes.
+startThemeSync();
 
 const queryClient = createQueryClient();
 const router = createAppRouter(queryClient);

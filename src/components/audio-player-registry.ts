@@ -19,22 +19,26 @@ export type AudioPlayerHandle = {
   playbackRate(): PlaybackRate;
 };
 
-const byKey = new Map<string, AudioPlayerHandle>();
+/** Per key, every mounted player, newest last: the same task can show in its card and, larger, in a dialog. */
+const byKey = new Map<string, AudioPlayerHandle[]>();
 const mounted = new Set<AudioPlayerHandle>();
 
 /** Registers a mounted player; the returned function unregisters it. */
 export function registerAudioPlayer(handle: AudioPlayerHandle, key?: string): () => void {
   mounted.add(handle);
-  if (key !== undefined) byKey.set(key, handle);
+  if (key !== undefined) byKey.set(key, [...(byKey.get(key) ?? []), handle]);
   return () => {
     mounted.delete(handle);
-    if (key !== undefined && byKey.get(key) === handle) byKey.delete(key);
+    if (key === undefined) return;
+    const rest = (byKey.get(key) ?? []).filter((h) => h !== handle);
+    if (rest.length) byKey.set(key, rest);
+    else byKey.delete(key);
   };
 }
 
-/** The player of the card with this key (a task id), if it is mounted. */
+/** The player of the card with this key (a task id), if it is mounted; the newest when there are two. */
 export function getAudioPlayer(key: string): AudioPlayerHandle | undefined {
-  return byKey.get(key);
+  return byKey.get(key)?.at(-1);
 }
 
 /** Pauses every mounted player except `current`. */

@@ -10,7 +10,9 @@ export type Toast = {
   id: string;
   tone: ToastTone;
   message: string;
-  action?: { label: string; onAction: () => void } | undefined;
+  action?: { label: string; onAction: () => void; keyShortcuts?: string } | undefined;
+  /** Said to screen readers after the message, e.g. "Undo available: press Z." */
+  srHint?: string | undefined;
   /** null: stays until dismissed. */
   durationMs: number | null;
 };

@@ -57,10 +57,14 @@ function ToastView({ toast }: { toast: Toast }) {
       onFocus={() => setPaused(true)}
       onBlur={() => setPaused(false)}
     >
-      <p className="min-w-0 flex-1 break-words">{toast.message}</p>
+      <p className="min-w-0 flex-1 break-words">
+        {toast.message}
+        {toast.srHint ? <span className="sr-only"> {toast.srHint}</span> : null}
+      </p>
       {toast.action ? (
         <button
           type="button"
+          aria-keyshortcuts={toast.action.keyShortcuts}
           className="shrink-0 rounded px-2 py-0.5 font-semibold underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-current"
           onClick={() => {
             toast.action?.onAction();

@@ -3,7 +3,7 @@
  * outside close it, focus returns to what opened it, the page behind is inert to assistive
  * technology. Only lazily loaded dialogs import this, so react-aria stays out of the first load.
  */
-import type { ReactNode } from 'react';
+import type { KeyboardEvent, ReactNode } from 'react';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 
 export function ModalDialog({
@@ -12,27 +12,33 @@ export function ModalDialog({
   onClose,
   children,
   width = 'max-w-md',
+  onKeyDown,
 }: {
   title: string;
   isOpen: boolean;
   onClose: () => void;
   children: ReactNode;
   width?: string;
+  /** Keys of the dialog's own (the app's shortcuts are silent while a dialog is open). */
+  onKeyDown?: (event: KeyboardEvent<HTMLElement>) => void;
 }) {
   return (
     <ModalOverlay
       isOpen={isOpen}
       onOpenChange={(open) => !open && onClose()}
       isDismissable
-      className="fixed inset-0 z-50 flex items-start justify-center overflow-y-auto bg-slate-950/40 p-3 pt-[10vh] backdrop-blur-[1px]"
+      className="fixed inset-0 z-50 flex items-start justify-center overflow-y-auto bg-slate-950/40 p-3 pt-[10vh] backdrop-blur-[1px] dark:bg-black/60"
     >
-      <Modal className={`w-full ${width} rounded-xl bg-white shadow-2xl outline-none dark:bg-slate-900`}>
-        <Dialog className="flex flex-col gap-4 p-5 outline-none">
-          <Heading slot="title" className="text-lg font-semibold text-slate-900 dark:text-slate-50">
-            {title}
-          </Heading>
-          {children}
-        </Dialog>
+      <Modal className={`w-full ${width} rounded-xl bg-white shadow-2xl outline-none dark:bg-slate-900 dark:ring-1 dark:ring-slate-700`}>
+        {/* Keydown from the dialog or anything in it bubbles through here (RAC's Dialog takes no key handlers). */}
+        <div onKeyDown={onKeyDown} className="contents">
+          <Dialog className="flex flex-col gap-4 p-5 outline-none">
+            <Heading slot="title" className="text-lg font-semibold text-slate-900 dark:text-slate-50">
+              {title}
+            </Heading>
+            {children}
+          </Dialog>
+        </div>
       </Modal>
     </ModalOverlay>
   );

@@ -2,15 +2,20 @@ import { useCurrentView } from '../hooks/use-current-task-view';
 import { useTaskActions } from '../hooks/use-task-actions';
 import { useBulkProgress } from '../stores/bulk-progress-store';
 import { useAllMatchingSelected, useSelectedCount } from '../stores/selection-store';
+import { ShortcutButton } from './task-action-buttons';
 
 const BUTTON =
-  'h-8 rounded-md px-2.5 text-sm font-medium text-white hover:bg-white/15 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-white dark:text-slate-900 dark:hover:bg-slate-900/10 dark:focus-visible:outline-slate-900';
+  'inline-flex h-8 items-center gap-1.5 rounded-md px-2.5 text-sm font-medium text-white hover:bg-white/15 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-white dark:text-slate-900 dark:hover:bg-slate-900/10 dark:focus-visible:outline-slate-900';
+/** On the bar's inverted colours, the key caps are inverted too. */
+const HINT =
+  'hidden pointer-fine:inline-flex [&_kbd]:border-slate-600 [&_kbd]:bg-slate-800 [&_kbd]:text-slate-100 dark:[&_kbd]:border-slate-400 dark:[&_kbd]:bg-white dark:[&_kbd]:text-slate-800';
 
 /**
  * Appears while tasks are selected (or a bulk change runs): the same actions as a card, for all
- * of them. A change of thousands shows its progress here.
+ * of them, with their shortcuts. A change of thousands shows its progress here. Loaded only when
+ * first needed (the shell renders it once something is selected).
  */
-export function BulkBar() {
+export default function BulkBar() {
   const selected = useSelectedCount();
   const allMatching = useAllMatchingSelected();
   const progress = useBulkProgress();
@@ -43,20 +48,28 @@ export function BulkBar() {
               {allMatching ? 'All matching tasks' : `${selected.toLocaleString('en-US')} selected`}
             </span>
             {view === 'archive' ? (
-              <button type="button" className={BUTTON} onClick={actions.reopenSelection}>
-                Reopen<span className="sr-only"> selected</span>
-              </button>
+              <ShortcutButton command="complete" className={BUTTON} hintClassName={HINT} onClick={actions.reopenSelection}>
+                <span>
+                  Reopen<span className="sr-only"> selected</span>
+                </span>
+              </ShortcutButton>
             ) : (
-              <button type="button" className={BUTTON} onClick={actions.completeSelection}>
-                Complete<span className="sr-only"> selected</span>
-              </button>
+              <ShortcutButton command="complete" className={BUTTON} hintClassName={HINT} onClick={actions.completeSelection}>
+                <span>
+                  Complete<span className="sr-only"> selected</span>
+                </span>
+              </ShortcutButton>
             )}
-            <button type="button" aria-haspopup="dialog" className={BUTTON} onClick={() => actions.openReassign({ kind: 'selection' })}>
-              Reassign<span className="sr-only"> selected</span>
-            </button>
-            <button type="button" aria-haspopup="dialog" className={BUTTON} onClick={() => actions.openSnooze({ kind: 'selection' })}>
-              Snooze<span className="sr-only"> selected</span>
-            </button>
+            <ShortcutButton command="reassign" opensDialog className={BUTTON} hintClassName={HINT} onClick={() => actions.openReassign({ kind: 'selection' })}>
+              <span>
+                Reassign<span className="sr-only"> selected</span>
+              </span>
+            </ShortcutButton>
+            <ShortcutButton command="snooze" opensDialog className={BUTTON} hintClassName={HINT} onClick={() => actions.openSnooze({ kind: 'selection' })}>
+              <span>
+                Snooze<span className="sr-only"> selected</span>
+              </span>
+            </ShortcutButton>
           </>
         )}
       </div>

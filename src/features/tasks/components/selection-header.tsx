@@ -1,11 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
+import { ShortcutHint } from '@/components/shortcut-hint';
 import { taskQueries } from '../api/task-keys';
 import { useAllMatchingSelected, useSelectedCount, useSelectionActions } from '../stores/selection-store';
 import type { TaskListFilters } from '../utils/task-view-rules';
 import { formatCount } from './view-tabs';
 
+const HINT = 'hidden pointer-fine:inline-flex';
 const LINK_BUTTON =
-  'rounded px-1.5 py-0.5 font-medium text-sky-800 hover:bg-sky-50 hover:underline focus-visible:outline-2 focus-visible:outline-sky-600 dark:text-sky-300 dark:hover:bg-sky-950';
+  'inline-flex items-center gap-1.5 rounded px-1.5 py-0.5 font-medium text-sky-800 hover:bg-sky-50 hover:underline focus-visible:outline-2 focus-visible:outline-sky-600 dark:text-sky-300 dark:hover:bg-sky-950';
 
 /**
  * Above the list: select everything loaded, or everything the view matches on the server
@@ -23,6 +25,7 @@ export function SelectionHeader({ filters, loadedIds }: { filters: TaskListFilte
       {selected === 0 ? (
         <button type="button" className={LINK_BUTTON} onClick={() => allLoadedSelected(loadedIds)}>
           Select all loaded ({loadedIds.length.toLocaleString('en-US')})
+          <ShortcutHint keys="* a" className={HINT} />
         </button>
       ) : allMatching ? (
         <span aria-live="polite">All {matching ?? ''} matching tasks selected</span>
@@ -42,8 +45,9 @@ export function SelectionHeader({ filters, loadedIds }: { filters: TaskListFilte
         </button>
       ) : null}
       {selected > 0 ? (
-        <button type="button" className={LINK_BUTTON} onClick={selectionCleared}>
+        <button type="button" className={LINK_BUTTON} onClick={selectionCleared} aria-keyshortcuts="Escape">
           Clear selection
+          <ShortcutHint keys="Escape" className={HINT} />
         </button>
       ) : null}
     </div>

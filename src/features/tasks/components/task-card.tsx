@@ -1,10 +1,12 @@
-import { memo, useId, useState } from 'react';
+import { memo, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { Task, TaskView } from '@/shared/close/schemas';
 import { useTaskActions } from '../hooks/use-task-actions';
-import { useFocusActions, useIsTaskFocused } from '../stores/focus-store';
+import { dialogActions } from '../stores/dialog-store';
+import { useFocusActions, useIsTaskFocused, useTakesDomFocus } from '../stores/focus-store';
 import { useIsTaskSelected } from '../stores/selection-store';
 import { taskTitle } from '../utils/task-title';
 import { TaskCardBody } from './cards/task-card-body';
+import { ACTION_BUTTON, ShortcutButton, TaskActionButtons } from './task-action-buttons';
 
 export type TaskCardProps = {
   task: Task;
@@ -15,32 +17,47 @@ export type TaskCardProps = {
   onSelectClick: (taskId: string, shiftKey: boolean) => void;
 };
 
-const ACTION_BUTTON =
-  'inline-flex min-h-8 items-center rounded-md px-2.5 text-sm font-medium text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-sky-600 disabled:opacity-50 dark:text-slate-200 dark:hover:bg-slate-800';
+/** Shortcut hints show on the focused card and under the pointer, where a mouse is used. */
+const CARD_HINT = 'hidden pointer-fine:group-hover/card:inline-flex pointer-fine:group-data-[focused]/card:inline-flex';
 
 /**
  * The frame every task shares: an article named by the task's title, a Select box, the type's
  * own body, and the actions. Memoized on the task object, so changing one task (or focusing or
- * selecting one) re-renders that card only.
+ * selecting one) re-renders that card only. The focused card is the one tab stop among the
+ * cards (roving tabindex) and takes the browser's focus when the keyboard moves to it.
+ * No CSS transition on the card: React Aria moves focus into a dialog opened by Enter on a button
+ * only after every running transition ends, and by then the page behind is inert, so a fading
+ * focus ring would leave the dialog without focus.
  */
 export const TaskCard = memo(function TaskCard({ task, view, timeZone, nowMs, onSelectClick }: TaskCardProps) {
   const titleId = useId();
+  const articleRef = useRef<HTMLElement>(null);
   const actions = useTaskActions();
   const selected = useIsTaskSelected(task.id);
   const focused = useIsTaskFocused(task.id);
-  const { taskFocused } = useFocusActions();
+  const takesDomFocus = useTakesDomFocus(task.id);
+  const { taskFocused, domFocusTaken } = useFocusActions();
   const [editing, setEditing] = useState(false);
   const title = taskTitle(task);
   const isLead = task._type === 'lead';
 
+  useLayoutEffect(() => {
+    if (!takesDomFocus) return;
+    // The virtual list scrolls the card into view; the browser must not scroll it a second time.
+    articleRef.current?.focus({ preventScroll: true });
+    domFocusTaken(task.id);
+  }, [takesDomFocus, task.id, domFocusTaken]);
+
   return (
     <article
+      ref={articleRef}
       aria-labelledby={titleId}
+      tabIndex={focused ? 0 : -1}
       data-task-id={task.id}
       data-focused={focused || undefined}
       onFocusCapture={() => taskFocused(task.id)}
       onPointerDown={() => taskFocused(task.id)}
-      className={`rounded-lg border bg-white shadow-xs transition-colors dark:bg-slate-900 ${
+      className={`group/card rounded-lg border bg-white shadow-xs outline-none focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 dark:bg-slate-900 ${
         selected
           ? 'border-sky-400 bg-sky-50/60 dark:border-sky-600 dark:bg-sky-950/40'
           : 'border-slate-200 dark:border-slate-800'
@@ -50,6 +67,7 @@ export const TaskCard = memo(function TaskCard({ task, view, timeZone, nowMs, on
         <input
           type="checkbox"
           aria-label="Select"
+          aria-keyshortcuts="X"
           className="mt-1 size-4 shrink-0 accent-sky-600"
           checked={selected}
           onChange={noop}
@@ -75,31 +93,29 @@ export const TaskCard = memo(function TaskCard({ task, view, timeZone, nowMs, on
         </div>
       </div>
       <div className="flex flex-wrap items-center gap-1 px-2 pt-1 pb-2 pl-9">
-        {view === 'archive' ? (
-          <button type="button" className={ACTION_BUTTON} onClick={() => actions.reopen(task)}>
-            Reopen
-          </button>
-        ) : (
-          <button type="button" className={ACTION_BUTTON} onClick={() => actions.complete(task)}>
-            Complete
-          </button>
-        )}
-        <button
-          type="button"
-          aria-haspopup="dialog"
-          className={ACTION_BUTTON}
-          onClick={() => actions.openReassign({ kind: 'task', task })}
-        >
-          Reassign
-        </button>
-        <button type="button" aria-haspopup="dialog" className={ACTION_BUTTON} onClick={() => actions.openSnooze({ kind: 'task', task })}>
-          Snooze
-        </button>
-        {isLead && !editing ? (
-          <button type="button" className={ACTION_BUTTON} onClick={() => setEditing(true)}>
-            Edit
-          </button>
-        ) : null}
+        <TaskActionButtons
+          task={task}
+          view={view}
+          hintClassName={CARD_HINT}
+          after={
+            <>
+              <ShortcutButton
+                command="open"
+                opensDialog
+                className={ACTION_BUTTON}
+                hintClassName={CARD_HINT}
+                onClick={() => dialogActions().dialogOpened({ kind: 'detail', task })}
+              >
+                Details
+              </ShortcutButton>
+              {isLead && !editing ? (
+                <button type="button" className={ACTION_BUTTON} onClick={() => setEditing(true)}>
+                  Edit
+                </button>
+              ) : null}
+            </>
+          }
+        />
       </div>
     </article>
   );

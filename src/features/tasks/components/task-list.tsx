@@ -1,8 +1,8 @@
 import { defaultRangeExtractor, type Range, useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { TaskView } from '@/shared/close/schemas';
+import type { Task, TaskView } from '@/shared/close/schemas';
 import { selectionActions } from '../stores/selection-store';
-import { registerTaskScroller } from '../stores/focus-store';
+import { focusActions, focusedTaskIdNow, registerTaskSource, successorOf } from '../stores/focus-store';
 import type { TaskListRow } from '../utils/group-tasks';
 import { GroupHeader } from './group-header';
 import { TaskCard } from './task-card';
@@ -22,6 +22,12 @@ const CARD_ESTIMATE = 136;
 const GAP = 8;
 /** Start loading the next page this many rows before the end. */
 const LOAD_AHEAD_ROWS = 15;
+/**
+ * A card the keyboard moves to is scrolled clear of the sticky group header above and of the bulk
+ * bar and toasts below, so the focused card is never hidden under them (WCAG 2.4.11).
+ */
+const SCROLL_PADDING_START = HEADER_ESTIMATE + GAP;
+const SCROLL_PADDING_END = 112;
 
 /**
  * The list, virtualized with the window as the scroller: group headers and cards are one flat
@@ -29,6 +35,36 @@ const LOAD_AHEAD_ROWS = 15;
  * elements), and each row is measured, so cards of any height sit without gaps. The current
  * group's header sticks to the top.
  */
+/**
+ * Keeps the keyboard's place in the list. On first show the first task is focused (no DOM focus:
+ * `e` works at once, nothing scrolls). When the focused task leaves the list (completed, snoozed,
+ * changed in another tab), focus moves to the task that took its place, before the browser
+ * paints; that card takes the browser's focus too if the removed one had it (focus would
+ * otherwise fall to <body>), not when the user is elsewhere, such as in a filter.
+ */
+function useFocusFollowsRemoval(ids: readonly string[], scrollTo: (id: string) => void) {
+  const previous = useRef<readonly string[] | null>(null);
+  useLayoutEffect(() => {
+    const before = previous.current;
+    if (before === ids) return;
+    previous.current = ids;
+    const focused = focusedTaskIdNow();
+    // The common case, cheaply: the focused task is still there (10,000 ids: no Set built).
+    if (focused && ids.includes(focused)) return;
+    const next = focused && before ? successorOf(focused, before, new Set(ids)) : null;
+    if (next) {
+      const active = document.activeElement;
+      const lostFocus = !active || active === document.body || !active.isConnected;
+      focusActions().taskFocusMoved(next, { dom: lostFocus });
+      scrollTo(next);
+      return;
+    }
+    const first = ids[0];
+    if (first) focusActions().taskFocusMoved(first, { dom: false });
+    else focusActions().focusCleared();
+  });
+}
+
 export function TaskList({ view, rows, timeZone, nowMs, hasNextPage, isFetchingNextPage, fetchNextPage }: TaskListProps) {
   const listRef = useRef<HTMLDivElement>(null);
   const [scrollMargin, setScrollMargin] = useState(0);
@@ -64,6 +100,8 @@ export function TaskList({ view, rows, timeZone, nowMs, hasNextPage, isFetchingN
     estimateSize: (i) => (rows[i]?.kind === 'group' ? HEADER_ESTIMATE : CARD_ESTIMATE + GAP),
     overscan: 6,
     scrollMargin,
+    scrollPaddingStart: SCROLL_PADDING_START,
+    scrollPaddingEnd: SCROLL_PADDING_END,
     getItemKey: (i) => rows[i]?.key ?? 'loading-more',
     rangeExtractor,
   });
@@ -74,25 +112,35 @@ export function TaskList({ view, rows, timeZone, nowMs, hasNextPage, isFetchingN
     if (hasNextPage && !isFetchingNextPage && lastIndex >= rows.length - LOAD_AHEAD_ROWS) fetchNextPage();
   }, [hasNextPage, isFetchingNextPage, lastIndex, rows.length, fetchNextPage]);
 
-  // Ordered task ids for shift-click ranges, read at click time (the callback stays stable).
+  // Ordered tasks for shift-click ranges and keyboard moves, read at event time (callbacks stay stable).
+  const orderedTasks = useMemo(() => rows.flatMap((r) => (r.kind === 'task' ? [r.task] : [])), [rows]);
   const orderedIds = useRef<string[]>([]);
-  orderedIds.current = useMemo(() => rows.flatMap((r) => (r.kind === 'task' ? [r.task.id] : [])), [rows]);
+  orderedIds.current = useMemo(() => orderedTasks.map((t) => t.id), [orderedTasks]);
   const onSelectClick = useCallback((taskId: string, shiftKey: boolean) => {
     if (shiftKey) selectionActions().rangeToggled(taskId, orderedIds.current);
     else selectionActions().taskToggled(taskId);
   }, []);
 
-  // Lets keyboard navigation bring a task that is not rendered into view.
+  // Lets the keyboard walk the loaded tasks and bring one that is not rendered into view.
   const rowsRef = useRef(rows);
   rowsRef.current = rows;
+  const tasksRef = useRef<readonly Task[]>(orderedTasks);
+  tasksRef.current = orderedTasks;
   useEffect(
     () =>
-      registerTaskScroller((taskId) => {
-        const index = rowsRef.current.findIndex((r) => r.kind === 'task' && r.task.id === taskId);
-        if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
+      registerTaskSource({
+        tasks: () => tasksRef.current,
+        scrollTo: (taskId) => {
+          const index = rowsRef.current.findIndex((r) => r.kind === 'task' && r.task.id === taskId);
+          if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
+        },
       }),
     [virtualizer],
   );
+  useFocusFollowsRemoval(orderedIds.current, (id) => {
+    const index = rowsRef.current.findIndex((r) => r.kind === 'task' && r.task.id === id);
+    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
+  });
 
   return (
     <div ref={listRef} className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>

@@ -1,25 +1,49 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, Suspense, lazy } from 'react';
 import { OfflineBanner } from '@/components/offline-banner';
+import { ShortcutHint } from '@/components/shortcut-hint';
+import { ThemeSelect } from '@/components/theme-select';
 import { Toaster } from '@/components/toast/toaster';
 import { TaskActionsProvider } from '../hooks/use-task-actions';
 import { useCrossTabSync } from '../hooks/use-task-sync';
-import { BulkBar } from './bulk-bar';
-import { DialogHost } from './dialogs/dialog-host';
+import { dialogActions } from '../stores/dialog-store';
+import { useBulkProgress } from '../stores/bulk-progress-store';
+import { useSelectedCount } from '../stores/selection-store';
+import { DIALOG_CHUNKS, DialogHost, usePrefetchWhenIdle } from './dialogs/dialog-host';
 import { ViewTabs } from './view-tabs';
 import { ViewToolbar } from './view-toolbar';
 
+// The shortcut engine and its commands load right after the first render, outside the first bundle.
+const KeyboardLayer = lazy(() => import('./keyboard-layer'));
+const loadBulkBar = () => import('./bulk-bar');
+const BulkBar = lazy(loadBulkBar);
+const IDLE_CHUNKS = [loadBulkBar, ...DIALOG_CHUNKS];
+
+/** The bulk bar, once there is something selected or a bulk change running. */
+function BulkBarSlot() {
+  const selected = useSelectedCount();
+  const progress = useBulkProgress();
+  if (selected === 0 && !progress) return null;
+  return (
+    <Suspense fallback={null}>
+      <BulkBar />
+    </Suspense>
+  );
+}
+
 /**
  * The app around a view: header with the views and their counts, the filters, then the view
- * itself; the bulk bar, dialogs and toasts live here too, so they outlive any one card.
+ * itself; the bulk bar, dialogs, toasts and the keyboard layer live here too, so they outlive
+ * any one card.
  */
 export function TriageShell({ children }: { children: ReactNode }) {
   useCrossTabSync();
+  usePrefetchWhenIdle(IDLE_CHUNKS);
   return (
     <TaskActionsProvider>
       <OfflineBanner />
       <a
         href="#main"
-        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:shadow"
+        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-slate-900 focus:shadow"
       >
         Skip to tasks
       </a>
@@ -28,16 +52,32 @@ export function TriageShell({ children }: { children: ReactNode }) {
           <div className="flex flex-wrap items-center justify-between gap-2">
             <h1 className="text-lg font-bold tracking-tight text-slate-900 dark:text-slate-50">Triage</h1>
             <ViewTabs />
+            <div className="flex items-center gap-1">
+              <button
+                type="button"
+                aria-haspopup="dialog"
+                aria-keyshortcuts="?"
+                onClick={() => dialogActions().dialogOpened({ kind: 'shortcuts' })}
+                className="inline-flex h-8 items-center gap-1 rounded-md px-2 text-sm pointer-coarse:hidden font-medium text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-sky-600 dark:text-slate-200 dark:hover:bg-slate-800"
+              >
+                Shortcuts
+                <ShortcutHint keys="?" className="hidden pointer-fine:inline-flex" />
+              </button>
+              <ThemeSelect />
+            </div>
           </div>
           <ViewToolbar />
         </div>
       </header>
-      <main id="main" className="mx-auto max-w-4xl px-3 pt-3 pb-28 sm:px-4">
+      <main id="main" tabIndex={-1} className="mx-auto max-w-4xl px-3 pt-3 pb-28 outline-none sm:px-4">
         {children}
       </main>
-      <BulkBar />
+      <BulkBarSlot />
       <DialogHost />
       <Toaster />
+      <Suspense fallback={null}>
+        <KeyboardLayer />
+      </Suspense>
     </TaskActionsProvider>
   );
 }

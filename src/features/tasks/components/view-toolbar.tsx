@@ -1,12 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
-import { useNavigate } from '@tanstack/react-router';
-import { useEffect, useId, useRef, useState } from 'react';
+import { Link, useLocation, useNavigate } from '@tanstack/react-router';
+import { useEffect, useId, useRef } from 'react';
 import { TASK_TYPES, type TaskType } from '@/shared/close/schemas';
 import { browserTimeZone, tzOffsetHours } from '@/lib/time-zone-offset';
+import { ShortcutHint } from '@/components/shortcut-hint';
 import { meQueryOptions } from '../api/get-me';
 import { userDisplayName, usersQueryOptions } from '../api/list-users';
 import { useRequestedViewChoice } from '../hooks/use-current-task-view';
 import { useTaskActions } from '../hooks/use-task-actions';
+import { useTypeFilterActions, useTypeFilterFocusInside, useTypeFilterOpen } from '../stores/type-filter-store';
 import { TASK_TYPE_LABELS, describeTypes } from '../utils/task-type-labels';
 import { ASSIGNEE_EVERYONE, ASSIGNEE_ME, type ViewChoice, type ViewSearch, viewSearchOf } from '../utils/view-search';
 
@@ -53,19 +55,37 @@ export function ViewToolbar() {
   const choice = useRequestedViewChoice();
   const changeView = useChangeView();
   const actions = useTaskActions();
+  const isInbox = useLocation({ select: (l) => l.pathname.startsWith('/inbox') });
   return (
-    <div className="flex flex-wrap items-center gap-2" role="group" aria-label="Filters">
-      <TypeFilter types={choice.types} onChange={(types) => changeView({ types }, choice)} />
-      <AssigneeSelect value={choice.assignee} onChange={(assignee) => changeView({ assignee }, choice)} />
-      <TimeZoneSelect value={choice.timeZone} onChange={(timeZone) => changeView({ timeZone }, choice)} />
-      <button
-        type="button"
-        aria-haspopup="dialog"
-        onClick={actions.openNewTask}
-        className="ml-auto h-9 rounded-md bg-sky-700 px-3 text-sm font-medium text-white hover:bg-sky-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-700"
-      >
-        New task
-      </button>
+    <div className="flex flex-wrap items-center gap-2">
+      <div className="flex min-w-0 flex-wrap items-center gap-2" role="group" aria-label="Filters">
+        <TypeFilter types={choice.types} onChange={(types) => changeView({ types }, choice)} />
+        <AssigneeSelect value={choice.assignee} onChange={(assignee) => changeView({ assignee }, choice)} />
+        <TimeZoneSelect value={choice.timeZone} onChange={(timeZone) => changeView({ timeZone }, choice)} />
+      </div>
+      <div className="ml-auto flex items-center gap-2">
+        {isInbox ? (
+          <Link
+            to="/queue"
+            search={(prev) => prev}
+            aria-keyshortcuts="Q"
+            className="inline-flex h-9 items-center gap-1.5 rounded-md border border-slate-300 px-3 text-sm font-medium text-slate-800 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-700 dark:border-slate-600 dark:text-slate-100 dark:hover:bg-slate-800"
+          >
+            Start
+            <ShortcutHint keys="q" className="hidden pointer-fine:sm:inline-flex" />
+          </Link>
+        ) : null}
+        <button
+          type="button"
+          aria-haspopup="dialog"
+          aria-keyshortcuts="C"
+          onClick={actions.openNewTask}
+          className="inline-flex h-9 items-center gap-1.5 rounded-md bg-sky-700 px-3 text-sm font-medium text-white hover:bg-sky-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-700"
+        >
+          New task
+          <ShortcutHint keys="c" className="hidden pointer-fine:sm:inline-flex [&_kbd]:border-sky-500 [&_kbd]:bg-sky-800 [&_kbd]:text-white" />
+        </button>
+      </div>
     </div>
   );
 }
@@ -106,19 +126,29 @@ function TimeZoneSelect({ value, onChange }: { value: string; onChange: (zone: s
 
 /** A disclosure with one checkbox per type; no box checked means every type. */
 function TypeFilter({ types, onChange }: { types: readonly TaskType[]; onChange: (types: TaskType[]) => void }) {
-  const [open, setOpen] = useState(false);
+  const open = useTypeFilterOpen();
+  const focusInside = useTypeFilterFocusInside();
+  const { typeFilterToggled, focusMovedInside } = useTypeFilterActions();
+  const setOpen = (next: boolean | ((open: boolean) => boolean)) => typeFilterToggled(typeof next === 'function' ? next(open) : next);
   const panelId = useId();
   const rootRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
 
+  // `/` opened the panel: start on its first box, so the keyboard can pick types at once.
+  useEffect(() => {
+    if (!open || !focusInside) return;
+    rootRef.current?.querySelector<HTMLInputElement>(`#${CSS.escape(panelId)} input`)?.focus();
+    focusMovedInside();
+  }, [open, focusInside, panelId, focusMovedInside]);
+
   useEffect(() => {
     if (!open) return;
     const onPointerDown = (e: PointerEvent) => {
-      if (!rootRef.current?.contains(e.target as Node)) setOpen(false);
+      if (!rootRef.current?.contains(e.target as Node)) typeFilterToggled(false);
     };
     document.addEventListener('pointerdown', onPointerDown);
     return () => document.removeEventListener('pointerdown', onPointerDown);
-  }, [open]);
+  }, [open, typeFilterToggled]);
 
   const toggle = (type: TaskType) =>
     onChange(types.includes(type) ? types.filter((t) => t !== type) : TASK_TYPES.filter((t) => t === type || types.includes(t)));
@@ -140,11 +170,13 @@ function TypeFilter({ types, onChange }: { types: readonly TaskType[]; onChange:
         type="button"
         aria-expanded={open}
         aria-controls={panelId}
+        aria-keyshortcuts="/"
         onClick={() => setOpen((o) => !o)}
         className={`${CONTROL} inline-flex items-center gap-1`}
       >
         <span className="text-slate-600 dark:text-slate-400">Types:</span> {describeTypes(types)}
         <span aria-hidden="true">▾</span>
+        <ShortcutHint keys="/" className="hidden pointer-fine:sm:inline-flex" />
       </button>
       <div
         id={panelId}

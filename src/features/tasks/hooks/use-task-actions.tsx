@@ -160,7 +160,8 @@ export function TaskActionsProvider({ children }: { children: ReactNode }) {
         id: `toast-${id}`,
         tone: 'success',
         message,
-        action: { label: 'Undo', onAction: () => undo(id) },
+        action: { label: 'Undo', onAction: () => undo(id), keyShortcuts: 'Z' },
+        srHint: 'Undo available: press Z.',
         durationMs: UNDO_TOAST_MS,
       });
     };

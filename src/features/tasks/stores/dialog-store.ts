@@ -18,7 +18,11 @@ export type OpenDialog =
   | { kind: 'snooze'; target: ActionTarget }
   | { kind: 'reassign'; target: ActionTarget }
   | { kind: 'bulk-preview'; plan: BulkPlan }
-  | { kind: 'new-task' };
+  | { kind: 'new-task' }
+  /** One task, large, with its actions (Enter / o). */
+  | { kind: 'detail'; task: Task }
+  | { kind: 'shortcuts' }
+  | { kind: 'palette' };
 
 type DialogState = {
   dialog: OpenDialog | null;
@@ -37,5 +41,6 @@ const useDialogStore = create<DialogState>()((set) => ({
 }));
 
 export const useOpenDialog = () => useDialogStore((s) => s.dialog);
+export const openDialogNow = () => useDialogStore.getState().dialog;
 export const useDialogActions = () => useDialogStore((s) => s.actions);
 export const dialogActions = () => useDialogStore.getState().actions;

@@ -11,14 +11,18 @@ type PhoneLinkProps = {
   srLabel?: string;
 };
 
-/** A phone number as a `tel:` link, with its description. */
+/**
+ * A phone number as a `tel:` link, with its description. It never shrinks: on a narrow card the
+ * names around it give way (truncated) rather than the number a rep calls back, which would
+ * otherwise be squeezed under its neighbours.
+ */
 export function PhoneLink({ phone, formatted, description, srLabel = 'Phone' }: PhoneLinkProps) {
   const display = formatPhone(phone, formatted);
   if (!display) return null;
   const href = phoneHref(phone) ?? phoneHref(formatted);
   const about = description?.trim();
   return (
-    <span className="inline-flex min-w-0 items-center gap-1">
+    <span className="inline-flex shrink-0 items-center gap-1">
       <PhoneIcon className="size-3.5 shrink-0" />
       <span className="sr-only">{srLabel}: </span>
       {href ? (

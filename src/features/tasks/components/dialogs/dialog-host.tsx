@@ -7,31 +7,57 @@ const loadSnooze = () => import('./snooze-dialog');
 const loadReassign = () => import('./reassign-dialog');
 const loadBulkPreview = () => import('./bulk-preview-dialog');
 const loadNewTask = () => import('./new-task-dialog');
+const loadDetail = () => import('./task-detail-dialog');
+const loadShortcuts = () => import('./shortcut-sheet-dialog');
+const loadPalette = () => import('./command-palette-dialog');
 
 const SnoozeDialog = lazy(loadSnooze);
 const ReassignDialog = lazy(loadReassign);
 const BulkPreviewDialog = lazy(loadBulkPreview);
 const NewTaskDialog = lazy(loadNewTask);
+const TaskDetailDialog = lazy(loadDetail);
+const ShortcutSheetDialog = lazy(loadShortcuts);
+const CommandPaletteDialog = lazy(loadPalette);
 
-function usePrefetchDialogs() {
+/** Every dialog's chunk, most used first: the shell fetches them when the browser is idle. */
+export const DIALOG_CHUNKS = [loadSnooze, loadReassign, loadDetail, loadPalette, loadShortcuts, loadBulkPreview, loadNewTask];
+
+/** Fetches lazy chunks once the browser is idle after the first paint, so opening one is instant. */
+export function usePrefetchWhenIdle(loaders: ReadonlyArray<() => Promise<unknown>>) {
   useEffect(() => {
+    let cancelled = false;
     const prefetch = () => {
-      for (const load of [loadSnooze, loadReassign, loadBulkPreview, loadNewTask]) void load().catch(() => {});
+      if (cancelled) return;
+      // Offline, each fetch would fail (and log): fetch them once the connection is back.
+      if (!navigator.onLine) {
+        window.addEventListener('online', prefetch, { once: true });
+        return;
+      }
+      for (const load of loaders) void load().catch(() => {});
+    };
+    const stop = () => {
+      cancelled = true;
+      window.removeEventListener('online', prefetch);
     };
     if ('requestIdleCallback' in window) {
       const id = window.requestIdleCallback(prefetch, { timeout: 3_000 });
-      return () => window.cancelIdleCallback(id);
+      return () => {
+        window.cancelIdleCallback(id);
+        stop();
+      };
     }
     const timer = setTimeout(prefetch, 1_500);
-    return () => clearTimeout(timer);
-  }, []);
+    return () => {
+      clearTimeout(timer);
+      stop();
+    };
+  }, [loaders]);
 }
 
 /** The one place dialogs render; which one is open lives in the dialog store. */
 export function DialogHost() {
   const dialog = useOpenDialog();
   const { dialogClosed } = useDialogActions();
-  usePrefetchDialogs();
   if (!dialog) return null;
   return (
     <Suspense fallback={null}>
@@ -39,6 +65,9 @@ export function DialogHost() {
       {dialog.kind === 'reassign' ? <ReassignDialog target={dialog.target} onClose={dialogClosed} /> : null}
       {dialog.kind === 'bulk-preview' ? <BulkPreviewDialog plan={dialog.plan} onClose={dialogClosed} /> : null}
       {dialog.kind === 'new-task' ? <NewTaskDialog onClose={dialogClosed} /> : null}
+      {dialog.kind === 'detail' ? <TaskDetailDialog task={dialog.task} onClose={dialogClosed} /> : null}
+      {dialog.kind === 'shortcuts' ? <ShortcutSheetDialog onClose={dialogClosed} /> : null}
+      {dialog.kind === 'palette' ? <CommandPaletteDialog onClose={dialogClosed} /> : null}
     </Suspense>
   );
 }

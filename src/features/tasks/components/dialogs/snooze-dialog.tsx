@@ -1,4 +1,6 @@
-import { useState } from 'react';
+import { type KeyboardEvent, useState } from 'react';
+import { isEditableTarget } from '@/lib/shortcuts/shortcut-engine';
+import { KBD } from '@/components/shortcut-hint';
 import { DatePickerField, TimeFieldInput } from '@/components/ui/date-time-fields';
 import { ModalDialog, PRIMARY_BUTTON, SECONDARY_BUTTON } from '@/components/ui/modal';
 import { useViewChoice } from '../../hooks/use-current-task-view';
@@ -37,18 +39,31 @@ export default function SnoozeDialog({ target, onClose }: { target: ActionTarget
   };
   const custom = tryCustomSnoozeDate(day, time, timeZone);
 
+  // 1–5 pick a preset, unless the keys are going into the date or time field.
+  const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
+    if (e.ctrlKey || e.metaKey || e.altKey || isEditableTarget(e.target)) return;
+    const preset = /^[1-9]$/.test(e.key) ? presets[Number(e.key) - 1] : undefined;
+    if (!preset) return;
+    e.preventDefault();
+    apply(preset.date);
+  };
+
   return (
-    <ModalDialog title={title} isOpen onClose={onClose}>
+    <ModalDialog title={title} isOpen onClose={onClose} onKeyDown={onKeyDown}>
       <ul className="flex flex-col gap-1" aria-label="Snooze until">
-        {presets.map((preset) => (
+        {presets.map((preset, i) => (
           <li key={preset.id}>
             <button
               type="button"
               onClick={() => apply(preset.date)}
-              className="flex w-full items-center justify-between gap-3 rounded-md px-3 py-2 text-left text-sm hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-sky-600 dark:hover:bg-slate-800"
+              aria-keyshortcuts={String(i + 1)}
+              className="flex w-full items-center gap-3 rounded-md px-3 py-2 text-left text-sm hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-sky-600 dark:hover:bg-slate-800"
             >
+              <span aria-hidden="true" className={KBD}>
+                {i + 1}
+              </span>
               <span className="font-medium text-slate-900 dark:text-slate-100">{preset.label}</span>
-              <span className="text-slate-600 dark:text-slate-400">{preset.description}</span>
+              <span className="ml-auto text-right text-slate-600 dark:text-slate-400">{preset.description}</span>
             </button>
           </li>
         ))}

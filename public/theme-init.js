@@ -1,0 +1,16 @@
+/* global window, document */
+// Runs before the first paint (a classic script in <head>; our CSP allows no inline script), so a
+// dark system or a stored "dark" never flashes a white page. src/lib/theme.ts owns the rule
+// afterwards; keep the two in sync (storage key "triage-theme": "light" | "dark" | absent).
+(function () {
+  var stored = null;
+  try {
+    stored = window.localStorage.getItem('triage-theme');
+  } catch (_error) {
+    // Storage switched off: follow the system.
+  }
+  var dark = stored === 'dark' || (stored !== 'light' && window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches);
+  var root = document.documentElement;
+  if (dark) root.classList.add('dark');
+  root.style.colorScheme = dark ? 'dark' : 'light';
+})();

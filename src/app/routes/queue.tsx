@@ -1,0 +1,14 @@
+import { createFileRoute } from '@tanstack/react-router';
+import { loadTaskView } from '@/features/tasks/api/load-task-view';
+import { TaskListSkeleton } from '@/features/tasks/components/task-list-skeleton';
+import { TaskViewError } from '@/features/tasks/components/task-view-error';
+import { TaskViewPage } from '@/features/tasks/components/task-view-page';
+
+// Queue mode works through the inbox, so it loads the inbox's first page like the inbox does.
+export const Route = createFileRoute('/queue')({
+  loaderDeps: ({ search }) => ({ types: search.types, assignee: search.assignee, tz: search.tz }),
+  loader: ({ context, deps }) => loadTaskView(context.queryClient, 'inbox', deps),
+  component: () => <TaskViewPage view="inbox" mode="queue" />,
+  pendingComponent: () => <TaskListSkeleton rows={1} />,
+  errorComponent: TaskViewError,
+});
