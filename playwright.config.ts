@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { findChromium } from './scripts/ensure-chromium.mjs';
+import { CHROMIUM_ARGS, findChromium } from './scripts/ensure-chromium.mjs';
 
 // Playwright cannot download its browser here, so it drives a system Chromium. `npm test` and
 // `npm run test:e2e` set CHROME_PATH (installing Debian's chromium when needed); a bare
@@ -36,17 +36,7 @@ export default defineConfig({
         headless: true,
         launchOptions: {
           executablePath: chromium.path,
-          // Without the background-networking flags, Chromium's calls home are refused by a closed
-          // network many at a time; --no-sandbox because CI runs as root.
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-quic',
-            '--no-first-run',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-          ],
+          args: CHROMIUM_ARGS,
         },
       },
     },

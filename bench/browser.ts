@@ -7,16 +7,8 @@
 import { type Browser, type BrowserContext, type Page, chromium } from '@playwright/test';
 import type { BrowserResult, LongTaskFigures } from './results-schema';
 import { median, round, summarize } from './stats';
+import { CHROMIUM_ARGS } from '../scripts/ensure-chromium.mjs';
 
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export type BrowserSettings = {
   appUrl: string;

@@ -27,6 +27,21 @@ const SYSTEM_CANDIDATES = [
     : []),
 ];
 
+/**
+ * Flags for every headless Chromium we launch (tests and benchmark). Without the
+ * background-networking flags its calls home are refused by a closed network many at a time;
+ * --no-sandbox because CI runs as root.
+ */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 export const HOW_TO_INSTALL =
   'No Chromium found: install one (Debian/Ubuntu: `sudo apt-get install chromium`; macOS: Google Chrome) ' +
   'or set CHROME_PATH=/path/to/chrome';
