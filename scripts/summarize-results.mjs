@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 
 /**
- * @typedef {{ suite: string, passed: number, failed: number, skipped?: number, flaky?: number, note?: string }} SuiteResult
+ * @typedef {{ suite: string, passed: number, failed: number, skipped?: number, flaky?: number, note?: string, failures?: string[] }} SuiteResult
  */
 
 /** @returns {unknown} the parsed file, or undefined when it is missing or not JSON (a crashed run). */
@@ -48,7 +48,14 @@ export function resultFromVitest(suite, report, exitCode) {
     notes.push(`vitest exited ${exitCode} with no failing test (an unhandled error?)`);
   }
   const skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
-  return { suite, passed: report.numPassedTests, failed, skipped, ...(notes.length ? { note: notes.join('; ') } : {}) };
+  return {
+    suite,
+    passed: report.numPassedTests,
+    failed,
+    skipped,
+    failures: failedVitestTests(report),
+    ...(notes.length ? { note: notes.join('; ') } : {}),
+  };
 }
 
 /**
@@ -74,8 +81,53 @@ export function resultFromPlaywright(suite, report, exitCode) {
     failed,
     skipped: stats.skipped ?? 0,
     flaky: stats.flaky ?? 0,
+    failures: failedPlaywrightTests(report),
     ...(notes.length ? { note: notes.join('; ') } : {}),
   };
+}
+
+/**
+ * Titles of the failed tests, so the tail of a CI log (often all that is kept) says what failed.
+ * Playwright: specs whose outcome is 'unexpected', with the first line of the last error.
+ * @returns {string[]}
+ */
+export function failedPlaywrightTests(report) {
+  const failures = [];
+  const walk = (suite, file) => {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) {
+        if (test.status !== 'unexpected') continue;
+        const last = test.results?.[test.results.length - 1];
+        const message = last?.error?.message ?? last?.errors?.[0]?.message ?? '';
+        const firstLine = stripAnsi(message).split('\n').find((line) => line.trim()) ?? '';
+        failures.push(`${spec.file ?? file}:${spec.line} ${spec.title}${firstLine ? ` — ${firstLine.trim().slice(0, 160)}` : ''}`);
+      }
+    }
+    for (const child of suite.suites ?? []) walk(child, suite.file ?? file);
+  };
+  for (const suite of (report && Array.isArray(report.suites) ? report.suites : [])) walk(suite, suite.file);
+  return failures;
+}
+
+/** Vitest (Jest shape): failed assertions by full name and file. @returns {string[]} */
+export function failedVitestTests(report) {
+  const files = report && Array.isArray(report.testResults) ? report.testResults : [];
+  return files.flatMap((file) =>
+    (file.assertionResults ?? [])
+      .filter((assertion) => assertion.status === 'failed')
+      .map((assertion) => `${relativeName(file.name)} › ${assertion.fullName}`),
+  );
+}
+
+function relativeName(name) {
+  const at = String(name).lastIndexOf('/src/');
+  return at >= 0 ? String(name).slice(at + 1) : String(name);
+}
+
+const ANSI_COLOUR = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
+
+function stripAnsi(text) {
+  return String(text).replace(ANSI_COLOUR, '');
 }
 
 /** The closing line CI reads; nothing may print after it. */
@@ -103,6 +155,12 @@ export function formatSummary(results) {
       `  ${verdict} ${result.suite.padEnd(width)}  passed ${result.passed} / failed ${result.failed}` +
         (extras.length ? `  (${extras.join('; ')})` : ''),
     );
+  }
+  const failures = results.flatMap((result) => (result.failures ?? []).map((title) => `${result.suite}: ${title}`));
+  if (failures.length > 0) {
+    lines.push('', 'Failed');
+    for (const failure of failures.slice(0, 20)) lines.push(`  ✘ ${failure}`);
+    if (failures.length > 20) lines.push(`  … and ${failures.length - 20} more`);
   }
   lines.push(totalLine(results));
   return lines.join('\n');

@@ -10,7 +10,13 @@ import {
 describe('resultFromVitest', () => {
   it('takes the passed and failed counts from the report', () => {
     const report = { numPassedTests: 7, numFailedTests: 2, numPendingTests: 1, numTodoTests: 0, testResults: [] };
-    expect(resultFromVitest('unit', report, 1)).toEqual({ suite: 'unit', passed: 7, failed: 2, skipped: 1 });
+    expect(resultFromVitest('unit', report, 1)).toEqual({
+      suite: 'unit',
+      passed: 7,
+      failed: 2,
+      skipped: 1,
+      failures: [],
+    });
   });
 
   it('counts a test file that failed to load as one failure', () => {
@@ -25,6 +31,21 @@ describe('resultFromVitest', () => {
     const result = resultFromVitest('unit', report, 1);
     expect(result.failed).toBe(1);
     expect(result.note).toContain('broken.test.ts');
+  });
+
+  it('names failed tests by file and full name', () => {
+    const report = {
+      numPassedTests: 0,
+      numFailedTests: 1,
+      testResults: [
+        {
+          name: '/repo/src/lib/a.test.ts',
+          status: 'failed',
+          assertionResults: [{ status: 'failed', fullName: 'a adds' }],
+        },
+      ],
+    };
+    expect(resultFromVitest('unit', report, 1).failures).toEqual(['src/lib/a.test.ts › a adds']);
   });
 
   it('counts a failing exit with no failing test as one failure', () => {
@@ -46,7 +67,43 @@ describe('resultFromPlaywright', () => {
       failed: 1,
       skipped: 1,
       flaky: 2,
+      failures: [],
     });
+  });
+
+  it('names each failed test with the first line of its error', () => {
+    const report = {
+      stats: { expected: 1, unexpected: 1, flaky: 0, skipped: 0 },
+      errors: [],
+      suites: [
+        {
+          file: 'inbox.spec.ts',
+          specs: [],
+          suites: [
+            {
+              specs: [
+                {
+                  title: 'completes a task',
+                  line: 12,
+                  tests: [
+                    {
+                      status: 'unexpected',
+                      results: [{ error: { message: '\u001b[31mError: expect(locator).toBeHidden()\u001b[39m\n\nLocator: …' } }],
+                    },
+                  ],
+                },
+                { title: 'passes', line: 30, tests: [{ status: 'expected', results: [{}] }] },
+              ],
+            },
+          ],
+        },
+      ],
+    };
+    const result = resultFromPlaywright('e2e', report, 1);
+    expect(result.failures).toEqual(['inbox.spec.ts:12 completes a task — Error: expect(locator).toBeHidden()']);
+    const summary = formatSummary([result]).split('\n');
+    expect(summary).toContain('  ✘ e2e: inbox.spec.ts:12 completes a task — Error: expect(locator).toBeHidden()');
+    expect(summary.at(-1)).toBe('1 passed, 1 failed');
   });
 
   it('counts an error outside the tests as one failure', () => {

@@ -164,6 +164,72 @@ describe('what the proxy passes back', () => {
   });
 });
 
+describe('revalidated copies of answers with an ETag', () => {
+  const ifNoneMatchSent = () => upstream.requests.map((r) => r.headers['if-none-match'] ?? null);
+
+  it('asks again every time, with If-None-Match, and answers a 304 with the copy as a 200', async () => {
+    const body = { data: [{ id: 'task_1', text: 'call back' }], has_more: false };
+    upstream.behave({ kind: 'versioned', etag: '"v1"', body });
+    const target = `${proxy.url}/api/v1/task/?view=inbox&_type=all&copies=1`;
+    const first = await fetch(target, { headers: { 'x-tz-offset': '-5' } });
+    expect(first.status).toBe(200);
+    expect(await first.json()).toEqual(body);
+    const second = await fetch(target, { headers: { 'x-tz-offset': '-5' } });
+    expect(second.status).toBe(200);
+    expect(second.headers.get('content-type')).toBe('application/json');
+    expect(second.headers.get('cache-control')).toBe('no-store');
+    expect(second.headers.get('x-request-id')).not.toBe(first.headers.get('x-request-id'));
+    expect(await second.json()).toEqual(body);
+    expect(ifNoneMatchSent()).toEqual([null, '"v1"']);
+  });
+
+  it('passes a changed answer on and keeps it as the new copy', async () => {
+    const target = `${proxy.url}/api/v1/task/?copies=2`;
+    upstream.behave({ kind: 'versioned', etag: '"v1"', body: { data: ['old'] } });
+    await (await fetch(target)).json();
+    upstream.behave({ kind: 'versioned', etag: '"v2"', body: { data: ['new'] } });
+    expect(await (await fetch(target)).json()).toEqual({ data: ['new'] });
+    expect(await (await fetch(target)).json()).toEqual({ data: ['new'] });
+    expect(ifNoneMatchSent()).toEqual([null, '"v1"', '"v2"']);
+  });
+
+  it('keeps one copy per time zone offset and per query, and none for answers without an ETag', async () => {
+    upstream.behave({ kind: 'versioned', etag: '"v1"', body: { data: [] } });
+    await (await fetch(`${proxy.url}/api/v1/task/?copies=3`, { headers: { 'x-tz-offset': '-5' } })).text();
+    await (await fetch(`${proxy.url}/api/v1/task/?copies=3`, { headers: { 'x-tz-offset': '5.5' } })).text();
+    await (await fetch(`${proxy.url}/api/v1/task/?copies=3&_limit=5`, { headers: { 'x-tz-offset': '-5' } })).text();
+    upstream.behave({ kind: 'echo' });
+    await (await fetch(`${proxy.url}/api/v1/task/?copies=4`)).text();
+    await (await fetch(`${proxy.url}/api/v1/task/?copies=4`)).text();
+    expect(ifNoneMatchSent()).toEqual([null, null, null, null, null]);
+  });
+
+  it('never answers from a copy when the upstream fails: the failure reaches the browser', async () => {
+    const target = `${proxy.url}/api/v1/task/?copies=5`;
+    upstream.behave({ kind: 'versioned', etag: '"v1"', body: { data: ['kept'] } });
+    await (await fetch(target)).text();
+    upstream.behave({ kind: 'server-error' });
+    expect((await fetch(target)).status).toBe(500);
+    upstream.behave({ kind: 'reset' });
+    expect((await fetch(target)).status).toBe(502);
+    // The 500 dropped the copy: the next request asks without a tag.
+    upstream.behave({ kind: 'versioned', etag: '"v1"', body: { data: ['kept'] } });
+    upstream.requests.length = 0;
+    await (await fetch(target)).text();
+    expect(ifNoneMatchSent()).toEqual([null]);
+  });
+
+  it('does not keep a copy of an answer that broke off', async () => {
+    const target = `${proxy.url}/api/v1/task/?copies=6`;
+    upstream.behave({ kind: 'reset-mid-body' });
+    await fetch(target).then((res) => res.text()).catch(() => 'broken');
+    upstream.behave({ kind: 'versioned', etag: '"v1"', body: { data: [] } });
+    upstream.requests.length = 0;
+    await (await fetch(target)).text();
+    expect(ifNoneMatchSent()).toEqual([null]);
+  });
+});
+
 describe('when the upstream fails', () => {
   it('answers 504 JSON when the upstream is slower than the timeout', async () => {
     upstream.behave({ kind: 'slow', ms: 60_000 });

@@ -4,9 +4,11 @@
  *
  * Only the resources Triage uses are forwarded. The request target is passed on byte for byte
  * (Close reads `id__in=a%2Cb` differently from `id__in=a,b`), and the response is streamed
- * straight from the upstream socket to the browser's, without parsing or buffering.
+ * straight from the upstream socket to the browser's, without parsing. GET answers with an ETag
+ * are also copied on the way, and later revalidated rather than fetched again in full
+ * (revalidated-copies.ts).
  */
-import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders } from 'node:http';
 import type { Context } from 'hono';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import type { AppEnv } from '../app-env';
@@ -15,6 +17,7 @@ import { API_SECURITY_HEADERS } from '../security-headers';
 import { callUpstream } from './upstream-client';
 import { UpstreamFailure, statusForFailure } from './upstream-errors';
 import { pickHeaders, streamUpstreamResponse } from './stream-response';
+import { RevalidatedCopies } from './revalidated-copies';
 
 export interface UpstreamTarget {
   /** Where Close's `/api/v1` lives, e.g. https://api.close.com/api/v1 or http://127.0.0.1:3001/api/v1. */
@@ -49,6 +52,10 @@ const PASSED_RESPONSE_HEADERS = [
   'last-modified',
 ] as const;
 
+/** What a copy keeps of the upstream's head; the rate-limit headers come fresh from each 304. */
+const COPIED_RESPONSE_HEADERS = ['content-type', 'content-encoding', 'vary', 'cache-control', 'etag', 'last-modified'] as const;
+const RATE_LIMIT_HEADERS = ['ratelimit', 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset', 'ratelimit-policy', 'retry-after'] as const;
+
 export function isForwardedPath(rawPath: string): boolean {
   return FORWARDED_PATH.test(rawPath);
 }
@@ -57,12 +64,18 @@ export function basicAuthorization(apiKey: string): string {
   return `Basic ${Buffer.from(`${apiKey}:`).toString('base64')}`;
 }
 
-export function createForwardHandler(options: { upstream: UpstreamTarget; timeoutMs: number; logger: Logger }) {
+export function createForwardHandler(options: {
+  upstream: UpstreamTarget;
+  timeoutMs: number;
+  logger: Logger;
+  copies?: RevalidatedCopies;
+}) {
   const base = new URL(options.upstream.baseUrl);
   const basePath = base.pathname.replace(/\/+$/, '');
   const baseHref = `${base.origin}${basePath}`;
   const authorization = basicAuthorization(options.upstream.apiKey);
   const { logger, timeoutMs } = options;
+  const copies = options.copies ?? new RevalidatedCopies();
 
   return async (c: Context<AppEnv>): Promise<Response> => {
     const { incoming, outgoing } = c.env;
@@ -88,6 +101,9 @@ export function createForwardHandler(options: { upstream: UpstreamTarget; timeou
       if (value !== undefined) headers[name] = value;
     }
     if (hasBody && incoming.headers['content-length'] !== undefined) headers['content-length'] = incoming.headers['content-length'];
+    const copyKey = method === 'GET' ? RevalidatedCopies.keyOf(target, incoming.headers) : null;
+    const copy = copyKey ? copies.get(copyKey) : undefined;
+    if (copy) headers['if-none-match'] = copy.etag;
 
     let upstream;
     try {
@@ -112,6 +128,23 @@ export function createForwardHandler(options: { upstream: UpstreamTarget; timeou
       return c.json({ error: error.message }, statusForFailure(error));
     }
 
+    const status = upstream.statusCode ?? 502;
+    if (copy && status === 304) {
+      // The upstream vouches that the copy is still its answer: send the copy, not a 304 the browser never asked for.
+      upstream.resume();
+      const copyHeaders = pickHeaders(upstream, RATE_LIMIT_HEADERS, {
+        ...copy.headers,
+        ...API_SECURITY_HEADERS,
+        'x-request-id': c.get('requestId'),
+        'content-length': copy.body.length,
+      });
+      copyHeaders['cache-control'] ??= 'no-store';
+      outgoing.writeHead(200, copyHeaders);
+      outgoing.end(copy.body);
+      return RESPONSE_ALREADY_SENT;
+    }
+    if (copyKey) keepOrDropCopy(copies, copyKey, upstream, status);
+
     const responseHeaders = pickHeaders(upstream, PASSED_RESPONSE_HEADERS, {
       ...API_SECURITY_HEADERS,
       'x-request-id': c.get('requestId'),
@@ -120,11 +153,33 @@ export function createForwardHandler(options: { upstream: UpstreamTarget; timeou
     const location = rewriteLocation(upstream.headers.location, baseHref, basePath);
     if (location) responseHeaders.location = location;
 
-    streamUpstreamResponse(outgoing, upstream, upstream.statusCode ?? 502, responseHeaders, (error) => {
+    streamUpstreamResponse(outgoing, upstream, status, responseHeaders, (error) => {
       logger.warn('upstream response broke off', { requestId: c.get('requestId'), method, path: rawPath, reason: error.message });
     });
     return RESPONSE_ALREADY_SENT;
   };
+}
+
+/**
+ * A 200 with an ETag is copied as it streams past (only once it has arrived whole); any other
+ * answer but a 429 means the copy no longer stands for this request.
+ */
+function keepOrDropCopy(copies: RevalidatedCopies, key: string, upstream: IncomingMessage, status: number): void {
+  const etag = upstream.headers.etag;
+  if (status !== 200 || typeof etag !== 'string' || etag === '') {
+    if (status !== 429) copies.delete(key);
+    return;
+  }
+  const chunks: Buffer[] = [];
+  let bytes = 0;
+  upstream.on('data', (chunk: Buffer) => {
+    bytes += chunk.length;
+    if (bytes <= copies.maxBodyBytes) chunks.push(chunk);
+  });
+  upstream.once('end', () => {
+    if (!upstream.complete || bytes > copies.maxBodyBytes) return copies.delete(key);
+    copies.set(key, { etag, headers: pickHeaders(upstream, COPIED_RESPONSE_HEADERS, {}), body: Buffer.concat(chunks, bytes) });
+  });
 }
 
 function requestHasBody(method: string, headers: IncomingHttpHeaders): boolean {

@@ -25,7 +25,9 @@ export type FaultBehaviour =
   | { kind: 'held-body'; first: string; rest: string }
   | { kind: 'redirect'; location: string; status?: number }
   /** A file, honouring `Range` (206 / 416) like a media host. */
-  | { kind: 'file'; body: Buffer; contentType: string };
+  | { kind: 'file'; body: Buffer; contentType: string }
+  /** 200 with the body and its ETag, or 304 when the request's If-None-Match is that ETag. */
+  | { kind: 'versioned'; etag: string; body: unknown };
 
 export interface RecordedRequest {
   method: string;
@@ -121,6 +123,13 @@ export async function startFaultUpstream(): Promise<FaultUpstream> {
         return;
       case 'file':
         return sendFile(req, res, b.body, b.contentType);
+      case 'versioned':
+        if (req.headers['if-none-match'] === b.etag) {
+          res.writeHead(304, { etag: b.etag });
+          res.end();
+          return;
+        }
+        return sendJson(res, 200, b.body, { etag: b.etag });
     }
   }
 

@@ -258,3 +258,35 @@ describe('the answer cache', () => {
     expect(((await res.json()) as Listed).data).toEqual([]);
   });
 });
+
+describe('revalidation with ETag', () => {
+  const inbox = (headers: Record<string, string> = {}) => api.fetch('/task/?_type=all&view=inbox', { tz: '0', headers });
+
+  it('answers If-None-Match with the current ETag by a 304 without a body, and a changed list by a 200 with a new tag', async () => {
+    api.addTask({ date: '2026-11-20', text: 'first' });
+    const first = await inbox();
+    const etag = first.headers.get('etag');
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    expect(texts((await first.json()) as Listed)).toEqual(['first']);
+
+    const unchanged = await inbox({ 'If-None-Match': etag! });
+    expect(unchanged.status).toBe(304);
+    expect(await unchanged.text()).toBe('');
+    expect(unchanged.headers.get('etag')).toBe(etag);
+
+    api.addTask({ date: '2026-11-21', text: 'second' });
+    const changed = await inbox({ 'If-None-Match': etag! });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get('etag')).not.toBe(etag);
+    expect(texts((await changed.json()) as Listed)).toEqual(['first', 'second']);
+  });
+
+  it('does not take a tag for another query, another day or another time zone', async () => {
+    api.addTask({ date: '2026-11-20', text: 'first' });
+    const etag = (await inbox()).headers.get('etag')!;
+    expect((await api.fetch('/task/?_type=all&view=future', { tz: '0', headers: { 'If-None-Match': etag } })).status).toBe(200);
+    expect((await api.fetch('/task/?_type=all&view=inbox', { tz: '5.5', headers: { 'If-None-Match': etag } })).status).toBe(200);
+    nowMs = Date.UTC(2026, 10, 24, 0, 1);
+    expect((await inbox({ 'If-None-Match': etag })).status).toBe(200);
+  });
+});

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { dayBoundsAt, parseTzOffset } from '@/shared/close/dates';
 import { badRequest } from '../http/close-api-error';
 import { pickFields, readFields, readPage } from '../http/pagination';
@@ -13,31 +14,43 @@ import { serializeTask } from './serialize-task';
  * one query per change instead of one per poll. The data version is SQLite's own
  * (`total_changes()` for this connection plus `PRAGMA data_version` for every other writer), so
  * no write path can forget to invalidate it.
+ *
+ * A cached answer carries an ETag, and a request whose `If-None-Match` names it gets a 304 with
+ * no body: Triage's proxy revalidates its copy this way on every request. Close documents no
+ * ETags; a client that sends no `If-None-Match` (Close's own) sees no difference. The tag holds a
+ * per-process prefix because SQLite's change counters start over with each connection.
  */
 export function listTasks(deps: CloseApiDeps) {
   const changes = deps.db.prepare<[], number>('SELECT total_changes()').pluck();
   // Bytes, not strings: encoding a 90 kB string to UTF-8 on every hit costs more than the query.
-  const cache = new Map<string, Uint8Array<ArrayBuffer>>();
+  const cache = new Map<string, { body: Uint8Array<ArrayBuffer>; etag: string }>();
   const encoder = new TextEncoder();
   const MAX_CACHED = 256;
+  const etagPrefix = randomBytes(6).toString('base64url');
+  let answers = 0;
   return (c: CloseApiContext) => {
-    const params = queryOf(c);
     const nowMs = deps.now();
     const offsetHeader = c.req.header('x-tz-offset');
     const offset = parseTzOffset(offsetHeader);
-    const cacheKey =
-      deps.cacheResponses && offset !== null
-        ? [
-            c.get('user').organization_id,
-            new URL(c.req.url).search,
-            offset,
-            dayBoundsAt(nowMs, offset).tomorrowStart,
-            changes.get(),
-            deps.db.pragma('data_version', { simple: true }),
-          ].join('|')
-        : null;
-    const hit = cacheKey ? cache.get(cacheKey) : undefined;
-    if (hit !== undefined) return c.body(hit, 200, { 'Content-Type': 'application/json' });
+    let cacheKey: string | null = null;
+    if (deps.cacheResponses && offset !== null) {
+      const url = c.req.url;
+      const queryAt = url.indexOf('?');
+      cacheKey = [
+        c.get('user').organization_id,
+        queryAt === -1 ? '' : url.slice(queryAt),
+        offset,
+        dayBoundsAt(nowMs, offset).tomorrowStart,
+        changes.get(),
+        deps.db.pragma('data_version', { simple: true }),
+      ].join('|');
+      const hit = cache.get(cacheKey);
+      if (hit !== undefined) {
+        if (c.req.header('if-none-match') === hit.etag) return c.body(null, 304, { ETag: hit.etag });
+        return c.body(hit.body, 200, { 'Content-Type': 'application/json', ETag: hit.etag });
+      }
+    }
+    const params = queryOf(c);
     const fieldErrors: Record<string, string> = {};
     const { query } = parseTaskFilters(
       params,
@@ -52,10 +65,10 @@ export function listTasks(deps: CloseApiDeps) {
     const ctx = { offsetHours: query.offsetHours, nowMs, publicUrl: deps.publicUrl };
     const data = deps.tasks.rowsBySeq(page.seqs).map((row) => pickFields(serializeTask(row, ctx), fields));
     const body = encoder.encode(JSON.stringify({ data, has_more: page.hasMore })) as Uint8Array<ArrayBuffer>;
-    if (cacheKey) {
-      if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!);
-      cache.set(cacheKey, body);
-    }
-    return c.body(body, 200, { 'Content-Type': 'application/json' });
+    if (!cacheKey) return c.body(body, 200, { 'Content-Type': 'application/json' });
+    if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!);
+    const etag = `"${etagPrefix}-${++answers}"`;
+    cache.set(cacheKey, { body, etag });
+    return c.body(body, 200, { 'Content-Type': 'application/json', ETag: etag });
   };
 }

@@ -1,0 +1,84 @@
+/**
+ * The proxy's copies of GET answers that came with an ETag. A copy is never served on its own
+ * authority: every request still goes upstream, with `If-None-Match`, and only a 304 — the
+ * upstream saying "still exactly this" — lets the proxy answer from the copy. So the browser sees
+ * what a direct call would return at that moment, while an unchanged answer (the inbox polled
+ * by every open tab) crosses the upstream hop as a head without a body.
+ *
+ * The embedded API sends ETags on task lists; an upstream that sends none (Close, as documented)
+ * is simply never copied. Bounded by entries and bytes, least recently used first out.
+ */
+import type { OutgoingHttpHeaders } from 'node:http';
+
+export interface RevalidatedCopy {
+  etag: string;
+  /** The upstream's response headers the proxy passes on (content-type, content-encoding, …). */
+  headers: OutgoingHttpHeaders;
+  body: Buffer;
+}
+
+export interface RevalidatedCopiesOptions {
+  maxEntries?: number;
+  maxBytes?: number;
+  /** A larger body is passed through without keeping a copy. */
+  maxBodyBytes?: number;
+}
+
+export class RevalidatedCopies {
+  private readonly copies = new Map<string, RevalidatedCopy>();
+  private bytes = 0;
+  readonly maxEntries: number;
+  readonly maxBytes: number;
+  readonly maxBodyBytes: number;
+
+  constructor(options: RevalidatedCopiesOptions = {}) {
+    this.maxEntries = options.maxEntries ?? 256;
+    this.maxBytes = options.maxBytes ?? 32 * 1024 * 1024;
+    this.maxBodyBytes = options.maxBodyBytes ?? 2 * 1024 * 1024;
+  }
+
+  /**
+   * What makes two requests the same answer: the target byte for byte, and every forwarded header
+   * the upstream may vary on (the user's day, the representation, the encoding).
+   */
+  static keyOf(target: string, headers: Record<string, string | string[] | undefined>): string {
+    return [target, headers['x-tz-offset'], headers.accept, headers['accept-encoding']].map((v) => String(v ?? '')).join('\n');
+  }
+
+  get(key: string): RevalidatedCopy | undefined {
+    const copy = this.copies.get(key);
+    if (copy) {
+      // Map order is the recency order: move the copy to the end.
+      this.copies.delete(key);
+      this.copies.set(key, copy);
+    }
+    return copy;
+  }
+
+  set(key: string, copy: RevalidatedCopy): void {
+    this.delete(key);
+    if (copy.body.length > this.maxBodyBytes) return;
+    this.copies.set(key, copy);
+    this.bytes += copy.body.length;
+    for (const [oldest, old] of this.copies) {
+      if (this.copies.size <= this.maxEntries && this.bytes <= this.maxBytes) break;
+      this.copies.delete(oldest);
+      this.bytes -= old.body.length;
+    }
+  }
+
+  delete(key: string): void {
+    const copy = this.copies.get(key);
+    if (!copy) return;
+    this.copies.delete(key);
+    this.bytes -= copy.body.length;
+  }
+
+  get size(): number {
+    return this.copies.size;
+  }
+
+  get totalBytes(): number {
+    return this.bytes;
+  }
+}
