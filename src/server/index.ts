@@ -4,24 +4,14 @@
  * SIGINT/SIGTERM. A setting that cannot work stops it with one line on stderr and exit code 1.
  */
 import fs from 'node:fs';
-import type http from 'node:http';
 import path from 'node:path';
 import { getRequestListener } from '@hono/node-server';
 import { createApp, type UpstreamMode } from './app';
-import { type Env, StartupError, ensureWritableDataDir, parseEnv } from './env';
+import { type Env, StartupError, parseEnv } from './env';
 import { type RunningServer, listen } from './listen';
-import { type Logger, createLogger } from './logger';
+import { createLogger } from './logger';
 import type { UpstreamTarget } from './proxy/forward-request';
-import type { Db } from './db/open-database';
-import type { DemoSummary } from './db/seed';
-
-interface EmbeddedApi {
-  server: RunningServer;
-  db: Db;
-  databaseFile: string;
-  baseUrl: string;
-  summary: DemoSummary;
-}
+import { type EmbeddedApiThread, startEmbeddedApiThread } from './embedded/start-embedded-api-thread';
 
 const WILDCARD_HOSTS = new Set(['0.0.0.0', '::', '']);
 
@@ -29,14 +19,11 @@ async function main(): Promise<void> {
   const env = parseEnv(process.env);
   const logger = createLogger({ level: env.LOG_LEVEL, secrets: [env.CLOSE_API_KEY ?? '', env.EMBEDDED_API_KEY] });
 
-  let embedded: EmbeddedApi | null = null;
+  let embedded: EmbeddedApiThread | null = null;
   let appServer: RunningServer | null = null;
   const stopAll = async () => {
     await appServer?.close();
-    if (embedded) {
-      await embedded.server.close();
-      embedded.db.close();
-    }
+    await embedded?.stop();
   };
 
   // Listening from the start: a stop requested while starting is carried out once started.
@@ -75,7 +62,13 @@ async function main(): Promise<void> {
       upstream = { baseUrl: env.CLOSE_API_URL, apiKey: env.CLOSE_API_KEY };
     } else {
       mode = 'embedded';
-      embedded = await startEmbeddedApi(env, logger);
+      // Loaded only in embedded mode: with a real Close key, no database (or native module) is touched.
+      embedded = await startEmbeddedApiThread({
+        onCrash: (error) => {
+          process.stderr.write(`triage: the embedded Close API stopped: ${messageOf(error)}\n`);
+          process.exit(1);
+        },
+      });
       upstream = { baseUrl: embedded.baseUrl, apiKey: env.EMBEDDED_API_KEY };
     }
 
@@ -106,55 +99,7 @@ async function main(): Promise<void> {
   printBanner(appServer.url, env, embedded);
 }
 
-async function startEmbeddedApi(env: Env, logger: Logger): Promise<EmbeddedApi> {
-  ensureWritableDataDir(env.DATA_DIR);
-  // Loaded only in embedded mode: with a real Close key, no database (or native module) is touched.
-  const [{ openDatabase, databaseFile }, seed, { createCloseApi }] = await Promise.all([
-    import('./db/open-database'),
-    import('./db/seed'),
-    import('./close-api/create-close-api'),
-  ]);
-  const file = databaseFile(env.DATA_DIR);
-  let db: Db;
-  try {
-    db = openDatabase(file);
-  } catch (error) {
-    throw new StartupError(`cannot open the database ${file}: ${messageOf(error)}; move it away or set DATA_DIR to another folder`);
-  }
-  try {
-    if (!seed.isSeeded(db)) seed.seedDemoData(db, { defaultApiKey: env.EMBEDDED_API_KEY });
-    try {
-      seed.setDefaultUserApiKey(db, env.EMBEDDED_API_KEY);
-    } catch (error) {
-      throw new StartupError(`EMBEDDED_API_KEY cannot be used (${messageOf(error)}); it may be another demo user's key`);
-    }
-    const summary = seed.demoSummary(db);
-
-    // The API builds absolute media URLs on its own origin, known once the port is bound.
-    let handle: http.RequestListener = (_req, res) => {
-      res.writeHead(503).end();
-    };
-    const server = await listen({
-      host: '127.0.0.1',
-      port: env.API_PORT,
-      portSetting: 'API_PORT',
-      handler: (req, res) => handle(req, res),
-    });
-    const api = createCloseApi({
-      db,
-      publicUrl: server.url,
-      rateLimit: env.EMBEDDED_RATE_LIMIT > 0 ? { limit: env.EMBEDDED_RATE_LIMIT, windowMs: 1000 } : null,
-      onUnexpectedError: (error) => logger.error('embedded Close API failed', { error: messageOf(error) }),
-    });
-    handle = getRequestListener(api.fetch);
-    return { server, db, databaseFile: file, baseUrl: `${server.url}/api/v1`, summary };
-  } catch (error) {
-    db.close();
-    throw error;
-  }
-}
-
-function printBanner(url: string, env: Env, embedded: EmbeddedApi | null): void {
+function printBanner(url: string, env: Env, embedded: EmbeddedApiThread | null): void {
   const lines = [`Triage listening on ${url}`];
   if (embedded) {
     const relative = path.relative(process.cwd(), embedded.databaseFile);

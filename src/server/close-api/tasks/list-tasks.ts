@@ -22,6 +22,8 @@ import { serializeTask } from './serialize-task';
  */
 export function listTasks(deps: CloseApiDeps) {
   const changes = deps.db.prepare<[], number>('SELECT total_changes()').pluck();
+  // Prepared once: db.pragma() prepares a statement on every call, a measurable share of a cached answer.
+  const dataVersion = deps.db.prepare<[], number>('PRAGMA data_version').pluck();
   // Bytes, not strings: encoding a 90 kB string to UTF-8 on every hit costs more than the query.
   const cache = new Map<string, { body: Uint8Array<ArrayBuffer>; etag: string }>();
   const encoder = new TextEncoder();
@@ -42,7 +44,7 @@ export function listTasks(deps: CloseApiDeps) {
         offset,
         dayBoundsAt(nowMs, offset).tomorrowStart,
         changes.get(),
-        deps.db.pragma('data_version', { simple: true }),
+        dataVersion.get(),
       ].join('|');
       const hit = cache.get(cacheKey);
       if (hit !== undefined) {

@@ -1,0 +1,34 @@
+/**
+ * The body of the embedded API's worker thread: opens the API, reports `ready` (or `failed`) to
+ * the app server's thread, and closes the server and the database when told to `stop`.
+ */
+import { parentPort } from 'node:worker_threads';
+import { StartupError, parseEnv } from '../env';
+import { createLogger } from '../logger';
+import { messageOf, openEmbeddedApi } from './open-embedded-api';
+import type { FromEmbeddedThread, ToEmbeddedThread } from './embedded-api-messages';
+
+const port = parentPort;
+if (!port) throw new Error('embedded-api-thread runs as a worker thread');
+const post = (message: FromEmbeddedThread) => port.postMessage(message);
+
+try {
+  // A worker sees a copy of the process environment: the same settings the app server parsed.
+  const env = parseEnv(process.env);
+  const logger = createLogger({ level: env.LOG_LEVEL, secrets: [env.CLOSE_API_KEY ?? '', env.EMBEDDED_API_KEY] });
+  const api = await openEmbeddedApi(env, logger);
+  port.on('message', (message: ToEmbeddedThread) => {
+    if (message.type !== 'stop') return;
+    void api.server
+      .close()
+      .finally(() => {
+        api.db.close();
+        post({ type: 'stopped' });
+        port.close();
+      });
+  });
+  post({ type: 'ready', baseUrl: api.baseUrl, databaseFile: api.databaseFile, summary: api.summary });
+} catch (error) {
+  post({ type: 'failed', message: messageOf(error), startupError: error instanceof StartupError });
+  port.close();
+}

@@ -1,0 +1,58 @@
+/**
+ * Starts the embedded Close API in a worker thread of its own. On a machine with two cores, the
+ * API's SQLite queries and the app server's work (static files, the proxy's copying) then run
+ * side by side instead of taking turns on one event loop; the proxy still reaches the API over
+ * HTTP on loopback, exactly as it reaches Close.
+ */
+import { Worker } from 'node:worker_threads';
+import type { DemoSummary } from '../db/seed';
+import { StartupError } from '../env';
+import type { FromEmbeddedThread, ToEmbeddedThread } from './embedded-api-messages';
+
+export interface EmbeddedApiThread {
+  /** e.g. http://127.0.0.1:3001/api/v1 */
+  baseUrl: string;
+  databaseFile: string;
+  summary: DemoSummary;
+  /** Closes the API's server and its database, then ends the thread. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Resolves once the API listens; rejects with a `StartupError` for a setting a person can fix
+ * (port in use, unusable DATA_DIR). `onCrash`: the thread died after starting.
+ */
+export function startEmbeddedApiThread(options: { onCrash: (error: Error) => void }): Promise<EmbeddedApiThread> {
+  const worker = new Worker(new URL('./embedded-api-thread-entry.mjs', import.meta.url));
+  let started = false;
+  let stopping = false;
+  const exited = new Promise<number>((resolve) => worker.once('exit', resolve));
+
+  return new Promise((resolve, reject) => {
+    worker.on('message', (message: FromEmbeddedThread) => {
+      if (message.type === 'failed') {
+        reject(message.startupError ? new StartupError(message.message) : new Error(message.message));
+      } else if (message.type === 'ready') {
+        started = true;
+        resolve({
+          baseUrl: message.baseUrl,
+          databaseFile: message.databaseFile,
+          summary: message.summary,
+          stop: async () => {
+            stopping = true;
+            worker.postMessage({ type: 'stop' } satisfies ToEmbeddedThread);
+            await exited;
+          },
+        });
+      }
+    });
+    worker.on('error', (error) => {
+      if (!started) reject(error);
+      else if (!stopping) options.onCrash(error);
+    });
+    void exited.then((code) => {
+      if (!started) reject(new Error(`the embedded API's thread ended (exit ${code}) before it started`));
+      else if (!stopping) options.onCrash(new Error(`the embedded API's thread ended (exit ${code})`));
+    });
+  });
+}
