@@ -1,11 +1,82 @@
 /// <reference types="vitest/config" />
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { constants, gzipSync } from 'node:zlib';
 import tailwindcss from '@tailwindcss/vite';
 import { tanstackRouter } from '@tanstack/router-plugin/vite';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { type Plugin, defineConfig } from 'vite';
 
 const devApi = process.env.TRIAGE_DEV_API ?? 'http://127.0.0.1:3000';
+
+/**
+ * The route that `/` opens: its component chunk and every chunk it imports statically. They are
+ * lazy (not initial JS), yet the first task cannot render without them, and the router only asks
+ * for them once the entry has run. Preloading them from index.html fetches them alongside the
+ * entry instead of after it (docs/decisions/0008-cold-load.md). `rel=preload as=script` only
+ * fetches: nothing is parsed or run before the router imports the chunk, and the initial JS (the
+ * entry and its `modulepreload`ed static imports) stays what it was.
+ */
+const FIRST_VIEW_ROUTE = /\/src\/app\/routes\/inbox\.tsx\?tsr-split=component$/;
+
+function preloadFirstView(): Plugin {
+  let base = '/';
+  return {
+    name: 'triage:preload-first-view',
+    apply: 'build',
+    configResolved(config) {
+      base = config.base;
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const chunks = Object.values(ctx.bundle ?? {}).filter((c) => c.type === 'chunk');
+        const byFile = new Map(chunks.map((c) => [c.fileName, c]));
+        const closure = (roots: string[]) => {
+          const seen = new Set<string>();
+          const stack = [...roots];
+          while (stack.length > 0) {
+            const file = stack.pop()!;
+            if (seen.has(file)) continue;
+            seen.add(file);
+            stack.push(...(byFile.get(file)?.imports ?? []));
+          }
+          return seen;
+        };
+        const initial = closure(chunks.filter((c) => c.isEntry).map((c) => c.fileName));
+        const route = chunks.find((c) => c.facadeModuleId && FIRST_VIEW_ROUTE.test(c.facadeModuleId));
+        if (!route) throw new Error('preload-first-view: no chunk for the inbox route component; was the route renamed?');
+        return [...closure([route.fileName])]
+          .filter((file) => !initial.has(file))
+          .map((file) => ({ tag: 'link', attrs: { rel: 'preload', as: 'script', crossorigin: true, href: `${base}${file}` }, injectTo: 'head' as const }));
+      },
+    },
+  };
+}
+
+/**
+ * A gzip copy of every hashed script and stylesheet (`x.js.gz` beside `x.js`), which the server
+ * sends to browsers that accept gzip (src/server/app.ts): compressed once here at the highest
+ * level, never per request. Sizes the bundle check reads stay those of the plain files.
+ */
+function precompressAssets(): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'triage:precompress-assets',
+    apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    writeBundle(_options, bundle) {
+      for (const file of Object.values(bundle)) {
+        if (!/^assets\/.*\.(?:js|css)$/.test(file.fileName)) continue;
+        const data = file.type === 'chunk' ? file.code : file.source;
+        writeFileSync(join(outDir, `${file.fileName}.gz`), gzipSync(data, { level: constants.Z_BEST_COMPRESSION }));
+      }
+    },
+  };
+}
 
 export default defineConfig({
   plugins: [
@@ -17,6 +88,8 @@ export default defineConfig({
     }),
     react(),
     tailwindcss(),
+    preloadFirstView(),
+    precompressAssets(),
   ],
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   server: {

@@ -97,4 +97,17 @@ test('MMS images load', async ({ page, triageServer }) => {
   await expect
     .poll(() => images.evaluateAll((els) => els.length > 0 && els.every((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0)))
     .toBe(true);
+
+  // A thumbnail opens the large image (its dialog's code loads on that first click); Escape
+  // closes it and gives the focus back to the thumbnail.
+  const thumbnail = cardLocator.getByRole('button', { name: /^Open image / });
+  const filename = ((await thumbnail.first().getAttribute('aria-label')) ?? '').replace(/^Open image /, '');
+  await thumbnail.first().click();
+  const lightbox = page.getByRole('dialog', { name: filename });
+  const large = lightbox.getByRole('img', { name: filename });
+  await expect(large).toBeVisible();
+  await expect.poll(() => large.evaluate((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0)).toBe(true);
+  await page.keyboard.press('Escape');
+  await expect(lightbox).toHaveCount(0);
+  await expect(thumbnail.first()).toBeFocused();
 });

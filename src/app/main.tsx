@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { startThemeSync } from '@/lib/theme';
 import { applyCspCompat } from './csp-compat';
+import { prefetchFirstView } from './prefetch-first-view';
 import { AppProviders } from './providers';
 import { createQueryClient } from './query-client';
 import { createAppRouter } from './router';
@@ -13,6 +14,7 @@ startThemeSync();
 
 const queryClient = createQueryClient();
 const router = createAppRouter(queryClient);
+prefetchFirstView(queryClient, router);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -49,6 +49,12 @@ export type ApiRequest<S extends z.ZodType> = {
   signal?: AbortSignal;
   /** Absolute origin for callers outside the page (scripts, tests); the page uses its own. */
   origin?: string;
+  /**
+   * Sent with no headers of our own (no zone, no Accept), exactly as index.html's
+   * `<link rel="preload" as="fetch" crossorigin>` asks for it: the browser hands a preloaded
+   * answer only to a request whose headers match. For GETs that do not depend on the zone.
+   */
+  asPreloaded?: boolean;
 };
 
 export function buildApiUrl(path: string, query: Record<string, QueryValue> = {}): string {
@@ -91,11 +97,11 @@ function retryAfterMs(res: Response): number | null {
 }
 
 export async function apiRequest<S extends z.ZodType>(req: ApiRequest<S>): Promise<z.infer<S>> {
-  const zone = req.timeZone ?? browserTimeZone();
-  const headers: Record<string, string> = {
-    accept: 'application/json',
-    'x-tz-offset': formatTzOffset(tzOffsetHours(zone, Date.now())),
-  };
+  const headers: Record<string, string> = {};
+  if (!req.asPreloaded) {
+    headers.accept = 'application/json';
+    headers['x-tz-offset'] = formatTzOffset(tzOffsetHours(req.timeZone ?? browserTimeZone(), Date.now()));
+  }
   if (req.body !== undefined) headers['content-type'] = 'application/json';
 
   let res: Response;

@@ -4,12 +4,17 @@
  */
 import { getTimezoneOffset } from 'date-fns-tz';
 
+let browserZone: string | undefined;
+
+/** The browser's IANA zone. Read once: building the formatter costs milliseconds, called per render. */
 export function browserTimeZone(): string {
+  if (browserZone !== undefined) return browserZone;
   try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+    browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
   } catch {
-    return 'UTC';
+    browserZone = 'UTC';
   }
+  return browserZone;
 }
 
 export function isValidTimeZone(zone: string): boolean {

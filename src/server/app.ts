@@ -111,7 +111,10 @@ function serveBuiltApp(app: Hono<AppEnv>, staticDir: string): void {
   const root = path.resolve(staticDir);
   const indexFile = path.join(root, 'index.html');
   // serveStatic complains on the console about a missing root; a missing build is reported below.
-  const files = fs.existsSync(root) ? serveStatic<AppEnv>({ root }) : null;
+  // `precompressed`: the build writes a gzip copy of each hashed asset next to it (vite.config.ts),
+  // sent to browsers that accept gzip: a third of the bytes for the browser to take in before the
+  // app can start, at no compression cost per request.
+  const files = fs.existsSync(root) ? serveStatic<AppEnv>({ root, precompressed: true }) : null;
 
   if (files) app.use('*', async (c, next) => {
     const method = c.req.method;

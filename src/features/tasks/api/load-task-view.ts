@@ -1,16 +1,23 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { TaskView } from '@/shared/close/schemas';
 import { resolveTaskListFilters } from '../hooks/use-current-task-view';
-import { type ViewSearch, readViewSearch } from '../utils/view-search';
+import { ASSIGNEE_ME, type ViewSearch, readViewSearch } from '../utils/view-search';
 import { meQueryOptions } from './get-me';
 import { taskQueries } from './task-keys';
 
 /**
- * A view route's loader: who "me" is, then the list's first page, through the very options the
- * page reads with. Counts and users load alongside without holding the page back.
+ * A view route's loader: who "me" is and the list's first page, through the very options the
+ * page reads with. Only "my" tasks need the user's id first; any other list loads alongside.
+ * Counts and users load after the first view, without holding the page back. main.tsx calls this
+ * before the router starts, so the router's own call finds both requests in flight.
  */
 export async function loadTaskView(queryClient: QueryClient, view: TaskView, search: ViewSearch): Promise<void> {
-  const me = await queryClient.ensureQueryData(meQueryOptions());
-  const filters = resolveTaskListFilters(view, readViewSearch(search), me.id);
+  const choice = readViewSearch(search);
+  const me = queryClient.ensureQueryData(meQueryOptions());
+  if (choice.assignee !== ASSIGNEE_ME) {
+    await Promise.all([me, queryClient.ensureInfiniteQueryData(taskQueries.list(resolveTaskListFilters(view, choice, '')))]);
+    return;
+  }
+  const filters = resolveTaskListFilters(view, choice, (await me).id);
   await queryClient.ensureInfiniteQueryData(taskQueries.list(filters));
 }

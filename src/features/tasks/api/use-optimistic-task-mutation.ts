@@ -4,6 +4,10 @@ import { taskTitle } from '../utils/task-title';
 import { type TaskChange, applyTaskChanges, invertChanges, replaceTaskCopies, settleTaskChange } from './task-cache';
 import { taskKeys } from './task-keys';
 
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 export type SingleTaskVariables = { task: Task; timeZone: string };
 
 type Options<TVars extends SingleTaskVariables> = {
@@ -22,7 +26,13 @@ export function useOptimisticTaskMutation<TVars extends SingleTaskVariables>({ o
   const queryClient = useQueryClient();
   return useMutation({
     mutationKey: taskKeys.update(),
-    mutationFn: request,
+    mutationFn: async (vars: TVars) => {
+      // The request starts in a task of its own: building and sending it (headers, zone offset,
+      // fetch) would otherwise run before the optimistic change is rendered, in the task of the
+      // key press or click, and hold back the frame that shows it.
+      await nextTask();
+      return request(vars);
+    },
     onMutate: (vars) => {
       const changes: TaskChange[] = [{ before: vars.task, after: optimistic(vars) }];
       applyTaskChanges(queryClient, changes);

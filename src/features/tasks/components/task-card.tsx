@@ -92,32 +92,52 @@ export const TaskCard = memo(function TaskCard({ task, view, timeZone, nowMs, on
           </div>
         </div>
       </div>
-      <div className="flex flex-wrap items-center gap-1 px-2 pt-1 pb-2 pl-9">
-        <TaskActionButtons
-          task={task}
-          view={view}
-          hintClassName={CARD_HINT}
-          after={
-            <>
-              <ShortcutButton
-                command="open"
-                opensDialog
-                className={ACTION_BUTTON}
-                hintClassName={CARD_HINT}
-                onClick={() => dialogActions().dialogOpened({ kind: 'detail', task })}
-              >
-                Details
-              </ShortcutButton>
-              {isLead && !editing ? (
-                <button type="button" className={ACTION_BUTTON} onClick={() => setEditing(true)}>
-                  Edit
-                </button>
-              ) : null}
-            </>
-          }
-        />
-      </div>
+      <CardActions task={task} view={view} canEdit={isLead && !editing} onEdit={setEditing} />
     </article>
+  );
+});
+
+/**
+ * The card's buttons, apart from the frame: focusing or selecting a card re-renders its frame
+ * (ring, tab stop, checkbox), not these.
+ */
+const CardActions = memo(function CardActions({
+  task,
+  view,
+  canEdit,
+  onEdit,
+}: {
+  task: Task;
+  view: TaskView;
+  canEdit: boolean;
+  onEdit: (editing: boolean) => void;
+}) {
+  return (
+    <div className="flex flex-wrap items-center gap-1 px-2 pt-1 pb-2 pl-9">
+      <TaskActionButtons
+        task={task}
+        view={view}
+        hintClassName={CARD_HINT}
+        after={
+          <>
+            <ShortcutButton
+              command="open"
+              opensDialog
+              className={ACTION_BUTTON}
+              hintClassName={CARD_HINT}
+              onClick={() => dialogActions().dialogOpened({ kind: 'detail', task })}
+            >
+              Details
+            </ShortcutButton>
+            {canEdit ? (
+              <button type="button" className={ACTION_BUTTON} onClick={() => onEdit(true)}>
+                Edit
+              </button>
+            ) : null}
+          </>
+        }
+      />
+    </div>
   );
 });
 

@@ -1,9 +1,10 @@
-import { defaultRangeExtractor, type Range, useWindowVirtualizer } from '@tanstack/react-virtual';
+import { type Range, type Virtualizer, defaultRangeExtractor, measureElement as measureRow, useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Task, TaskView } from '@/shared/close/schemas';
 import { selectionActions } from '../stores/selection-store';
 import { focusActions, focusedTaskIdNow, registerTaskSource, successorOf } from '../stores/focus-store';
 import type { TaskListRow } from '../utils/group-tasks';
+import { estimateRowSize, isWithinView, rememberRowHeight } from '../utils/row-size';
 import { GroupHeader } from './group-header';
 import { TaskCard } from './task-card';
 
@@ -18,8 +19,14 @@ export type TaskListProps = {
 };
 
 const HEADER_ESTIMATE = 40;
-const CARD_ESTIMATE = 136;
 const GAP = 8;
+/**
+ * Rows the virtualizer renders beyond each edge of the viewport. Each one is a whole card to
+ * mount while scrolling; two keep the next keyboard move's card ready without making every
+ * frame of a fast scroll build nearly twice the cards that are seen (six did).
+ */
+const OVERSCAN = 2;
+
 /** Start loading the next page this many rows before the end. */
 const LOAD_AHEAD_ROWS = 15;
 /**
@@ -28,6 +35,25 @@ const LOAD_AHEAD_ROWS = 15;
  */
 const SCROLL_PADDING_START = HEADER_ESTIMATE + GAP;
 const SCROLL_PADDING_END = 112;
+
+/**
+ * Measures a row. A row mounted outside the viewport (overscan) is not measured synchronously as
+ * it mounts, which would force a layout in the middle of the commit (completing a task mounts one
+ * at the bottom); its ResizeObserver entry, which comes with the next layout, measures it instead.
+ */
+function measureListRow(element: Element, entry: ResizeObserverEntry | undefined, instance: Virtualizer<Window, Element>): number {
+  const type = (element as HTMLElement).dataset.rowType;
+  if (!entry) {
+    const index = instance.indexFromElement(element);
+    const item = instance.measurementsCache[index];
+    const top = instance.scrollOffset ?? 0;
+    const bottom = top + (instance.scrollRect?.height ?? 0);
+    if (item && !instance.itemSizeCache.has(item.key) && (item.end <= top || item.start >= bottom)) return item.size;
+  }
+  const size = measureRow(element, entry, instance);
+  if (type) rememberRowHeight(type, size);
+  return size;
+}
 
 /**
  * The list, virtualized with the window as the scroller: group headers and cards are one flat
@@ -78,7 +104,11 @@ export function TaskList({ view, rows, timeZone, nowMs, hasNextPage, isFetchingN
     return () => observer.disconnect();
   }, []);
 
-  const groupIndexes = useMemo(() => rows.flatMap((row, i) => (row.kind === 'group' ? [i] : [])), [rows]);
+  const groupIndexes = useMemo(() => {
+    const indexes: number[] = [];
+    for (let i = 0; i < rows.length; i++) if (rows[i]!.kind === 'group') indexes.push(i);
+    return indexes;
+  }, [rows]);
   const activeGroupIndex = useRef(0);
   const rangeExtractor = useCallback(
     (range: Range) => {
@@ -97,8 +127,9 @@ export function TaskList({ view, rows, timeZone, nowMs, hasNextPage, isFetchingN
   const count = rows.length + (hasNextPage ? 1 : 0);
   const virtualizer = useWindowVirtualizer({
     count,
-    estimateSize: (i) => (rows[i]?.kind === 'group' ? HEADER_ESTIMATE : CARD_ESTIMATE + GAP),
-    overscan: 6,
+    estimateSize: (i) => estimateRowSize(rows[i]),
+    measureElement: measureListRow,
+    overscan: OVERSCAN,
     scrollMargin,
     scrollPaddingStart: SCROLL_PADDING_START,
     scrollPaddingEnd: SCROLL_PADDING_END,
@@ -113,9 +144,18 @@ export function TaskList({ view, rows, timeZone, nowMs, hasNextPage, isFetchingN
   }, [hasNextPage, isFetchingNextPage, lastIndex, rows.length, fetchNextPage]);
 
   // Ordered tasks for shift-click ranges and keyboard moves, read at event time (callbacks stay stable).
-  const orderedTasks = useMemo(() => rows.flatMap((r) => (r.kind === 'task' ? [r.task] : [])), [rows]);
+  const [orderedTasks, ids] = useMemo(() => {
+    const tasks: Task[] = [];
+    const taskIds: string[] = [];
+    for (const r of rows) {
+      if (r.kind !== 'task') continue;
+      tasks.push(r.task);
+      taskIds.push(r.task.id);
+    }
+    return [tasks, taskIds] as const;
+  }, [rows]);
   const orderedIds = useRef<string[]>([]);
-  orderedIds.current = useMemo(() => orderedTasks.map((t) => t.id), [orderedTasks]);
+  orderedIds.current = ids;
   const onSelectClick = useCallback((taskId: string, shiftKey: boolean) => {
     if (shiftKey) selectionActions().rangeToggled(taskId, orderedIds.current);
     else selectionActions().taskToggled(taskId);
@@ -126,21 +166,23 @@ export function TaskList({ view, rows, timeZone, nowMs, hasNextPage, isFetchingN
   rowsRef.current = rows;
   const tasksRef = useRef<readonly Task[]>(orderedTasks);
   tasksRef.current = orderedTasks;
-  useEffect(
-    () =>
-      registerTaskSource({
-        tasks: () => tasksRef.current,
-        scrollTo: (taskId) => {
-          const index = rowsRef.current.findIndex((r) => r.kind === 'task' && r.task.id === taskId);
-          if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
-        },
-      }),
+  // Brings a task's card into view, and leaves the page alone when it is already in view: a
+  // scroll call costs a forced layout even when it moves nothing, and after a completion the
+  // card that takes focus is almost always the one that just moved up into the removed one's place.
+  const scrollTaskIntoList = useCallback(
+    (taskId: string) => {
+      const index = rowsRef.current.findIndex((r) => r.kind === 'task' && r.task.id === taskId);
+      if (index < 0) return;
+      const item = virtualizer.measurementsCache[index];
+      const top = virtualizer.scrollOffset ?? 0;
+      const height = virtualizer.scrollRect?.height ?? 0;
+      if (item && height > 0 && isWithinView(item, top + SCROLL_PADDING_START, top + height - SCROLL_PADDING_END)) return;
+      virtualizer.scrollToIndex(index, { align: 'auto' });
+    },
     [virtualizer],
   );
-  useFocusFollowsRemoval(orderedIds.current, (id) => {
-    const index = rowsRef.current.findIndex((r) => r.kind === 'task' && r.task.id === id);
-    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
-  });
+  useEffect(() => registerTaskSource({ tasks: () => tasksRef.current, scrollTo: scrollTaskIntoList }), [scrollTaskIntoList]);
+  useFocusFollowsRemoval(orderedIds.current, scrollTaskIntoList);
 
   return (
     <div ref={listRef} className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
@@ -170,6 +212,7 @@ export function TaskList({ view, rows, timeZone, nowMs, hasNextPage, isFetchingN
           <div
             key={item.key}
             data-index={item.index}
+            data-row-type={row.task._type}
             data-group={row.groupKey}
             data-group-label={row.groupLabel}
             ref={virtualizer.measureElement}

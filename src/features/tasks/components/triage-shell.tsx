@@ -3,6 +3,7 @@ import { OfflineBanner } from '@/components/offline-banner';
 import { ShortcutHint } from '@/components/shortcut-hint';
 import { ThemeSelect } from '@/components/theme-select';
 import { Toaster } from '@/components/toast/toaster';
+import { useFirstViewLoaded } from '@/components/use-after-first-view';
 import { TaskActionsProvider } from '../hooks/use-task-actions';
 import { useCrossTabSync } from '../hooks/use-task-sync';
 import { dialogActions } from '../stores/dialog-store';
@@ -17,6 +18,7 @@ const KeyboardLayer = lazy(() => import('./keyboard-layer'));
 const loadBulkBar = () => import('./bulk-bar');
 const BulkBar = lazy(loadBulkBar);
 const IDLE_CHUNKS = [loadBulkBar, ...DIALOG_CHUNKS];
+const NO_CHUNKS: typeof IDLE_CHUNKS = [];
 
 /** The bulk bar, once there is something selected or a bulk change running. */
 function BulkBarSlot() {
@@ -37,7 +39,9 @@ function BulkBarSlot() {
  */
 export function TriageShell({ children }: { children: ReactNode }) {
   useCrossTabSync();
-  usePrefetchWhenIdle(IDLE_CHUNKS);
+  // The dialogs' chunks (react-aria among them) wait for the first view: with a slow load the
+  // shell shows the skeleton, and an idle moment there would fetch them ahead of the list.
+  usePrefetchWhenIdle(useFirstViewLoaded() ? IDLE_CHUNKS : NO_CHUNKS);
   return (
     <TaskActionsProvider>
       <OfflineBanner />

@@ -1,10 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { TASK_VIEWS, type TaskView } from '@/shared/close/schemas';
+import { useFirstViewLoaded } from '@/components/use-after-first-view';
 import { meQueryOptions } from '../api/get-me';
 import type { TaskCount } from '../api/list-tasks';
 import { TASK_POLL_MS, taskQueries } from '../api/task-keys';
 import { VIEW_PATHS, resolveTaskListFilters, useCurrentView, useViewChoice } from '../hooks/use-current-task-view';
+import type { ViewChoice } from '../utils/view-search';
 
 const LABELS: Record<TaskView, string> = { inbox: 'Inbox', future: 'Future', archive: 'Archive' };
 
@@ -13,12 +15,14 @@ export function formatCount(count: TaskCount): string {
   return `${count.count.toLocaleString('en-US')}${count.capped ? '+' : ''}`;
 }
 
-function TabCount({ view }: { view: TaskView }) {
-  const choice = useViewChoice();
+function TabCount({ view, choice }: { view: TaskView; choice: ViewChoice }) {
   const me = useQuery(meQueryOptions()).data;
+  // Up to 15 requests for the three counts: they wait for the first view's list, or a slow cold
+  // load (skeleton showing) would have the server answer them ahead of it.
+  const firstViewLoaded = useFirstViewLoaded();
   const count = useQuery({
     ...taskQueries.count(resolveTaskListFilters(view, choice, me?.id ?? '')),
-    enabled: Boolean(me),
+    enabled: Boolean(me) && firstViewLoaded,
     refetchInterval: TASK_POLL_MS,
   }).data;
   // Reserves its width while loading, so the tabs do not shift when counts arrive.
@@ -35,6 +39,7 @@ function TabCount({ view }: { view: TaskView }) {
 /** Inbox / Future / Archive, each with its count; the search params (filters, zone) carry over. */
 export function ViewTabs() {
   const current = useCurrentView();
+  const choice = useViewChoice();
   return (
     <nav aria-label="Views" className="flex gap-1">
       {TASK_VIEWS.map((view) => (
@@ -46,7 +51,7 @@ export function ViewTabs() {
           className="group inline-flex items-center gap-2 rounded-md px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100 aria-[current=page]:bg-sky-50 aria-[current=page]:text-sky-900 dark:text-slate-300 dark:hover:bg-slate-800 dark:aria-[current=page]:bg-sky-950 dark:aria-[current=page]:text-sky-100"
         >
           {LABELS[view]}
-          <TabCount view={view} />
+          <TabCount view={view} choice={choice} />
         </Link>
       ))}
     </nav>

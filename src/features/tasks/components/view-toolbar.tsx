@@ -4,6 +4,7 @@ import { useEffect, useId, useRef } from 'react';
 import { TASK_TYPES, type TaskType } from '@/shared/close/schemas';
 import { browserTimeZone, tzOffsetHours } from '@/lib/time-zone-offset';
 import { ShortcutHint } from '@/components/shortcut-hint';
+import { useAfterFirstViewShown, useFirstViewLoaded } from '@/components/use-after-first-view';
 import { meQueryOptions } from '../api/get-me';
 import { userDisplayName, usersQueryOptions } from '../api/list-users';
 import { useRequestedViewChoice } from '../hooks/use-current-task-view';
@@ -91,7 +92,8 @@ export function ViewToolbar() {
 }
 
 function AssigneeSelect({ value, onChange }: { value: string; onChange: (assignee: string) => void }) {
-  const users = useQuery(usersQueryOptions()).data ?? [];
+  // "Me" and "Everyone" need no request; the other people follow the first view's list.
+  const users = useQuery({ ...usersQueryOptions(), enabled: useFirstViewLoaded() }).data ?? [];
   const me = useQuery(meQueryOptions()).data;
   const known = value === ASSIGNEE_ME || value === ASSIGNEE_EVERYONE || users.some((u) => u.id === value);
   return (
@@ -112,7 +114,9 @@ function AssigneeSelect({ value, onChange }: { value: string; onChange: (assigne
 
 function TimeZoneSelect({ value, onChange }: { value: string; onChange: (zone: string) => void }) {
   const browser = browserTimeZone();
-  const zones = [...new Set([browser, ...COMMON_ZONES, value])];
+  // Each offset costs the browser a time zone lookup, a dozen of them on the first render: until
+  // the first view is on screen only the chosen zone (all a closed select shows) is listed.
+  const zones = useAfterFirstViewShown() ? [...new Set([browser, ...COMMON_ZONES, value])] : [value];
   return (
     <select aria-label="Time zone" className={CONTROL} value={value} onChange={(e) => onChange(e.target.value)}>
       {zones.map((zone) => (

@@ -3,7 +3,7 @@
  * chosen IANA zone. Date-only tasks have no time of day in Close, so none is invented for them.
  */
 import { DATE_ONLY, DAY_MS, parseCloseDate } from '@/shared/close/dates';
-import { dayInZone, formatInZone } from '@/lib/time-zone';
+import { zonedParts } from './zoned-format';
 
 export type TaskWhen = {
   relative: string;
@@ -32,7 +32,7 @@ function relativeDays(days: number): string {
   return relativeFormat.format(sign * Math.floor(abs / 365), 'year');
 }
 
-function relativeInstant(epochMs: number, nowMs: number, zone: string): string {
+function relativeInstant(epochMs: number, epochDay: string, nowMs: number, today: string): string {
   const diff = epochMs - nowMs;
   const minutes = Math.round(Math.abs(diff) / MINUTE_MS);
   const sign = diff < 0 ? -1 : 1;
@@ -41,7 +41,15 @@ function relativeInstant(epochMs: number, nowMs: number, zone: string): string {
   const hours = Math.round(Math.abs(diff) / HOUR_MS);
   if (hours < 24) return relativeFormat.format(sign * hours, 'hour');
   // Past a day, calendar days read better than hours ("yesterday", not "31 hours ago").
-  return relativeDays(daysBetween(dayInZone(nowMs, zone), dayInZone(epochMs, zone)));
+  return relativeDays(daysBetween(today, epochDay));
+}
+
+/** Every card of a list asks with the same zone and "now": today is worked out once for them. */
+let todayCache = { zone: '', nowMs: Number.NaN, today: '' };
+
+function todayIn(zone: string, nowMs: number): string {
+  if (todayCache.zone !== zone || todayCache.nowMs !== nowMs) todayCache = { zone, nowMs, today: zonedParts(nowMs, zone).day };
+  return todayCache.today;
 }
 
 export function formatTaskWhen(date: string | null | undefined, zone: string, nowMs: number): TaskWhen {
@@ -49,25 +57,27 @@ export function formatTaskWhen(date: string | null | undefined, zone: string, no
   const parsed = parseCloseDate(date);
   if (!parsed) return { relative: 'Unknown date', absolute: date, isOverdue: false, dateOnly: false };
 
-  const today = dayInZone(nowMs, zone);
+  const today = todayIn(zone, nowMs);
   const thisYear = today.slice(0, 4);
 
   if (parsed.kind === DATE_ONLY) {
     // A date-only day is the same calendar day everywhere; format it as such, not as an instant.
     const sameYear = parsed.day.slice(0, 4) === thisYear;
+    const label = zonedParts(parsed.epochMs, 'UTC');
     return {
       relative: relativeDays(daysBetween(today, parsed.day)),
-      absolute: formatInZone(parsed.epochMs, 'UTC', sameYear ? 'EEE, MMM d' : 'EEE, MMM d, yyyy'),
+      absolute: sameYear ? label.dayLabel : `${label.dayLabel}, ${label.year}`,
       // Close: a date-only task is overdue once its day is over in the user's zone.
       isOverdue: parsed.day < today,
       dateOnly: true,
     };
   }
 
-  const sameYear = dayInZone(parsed.epochMs, zone).slice(0, 4) === thisYear;
+  const at = zonedParts(parsed.epochMs, zone);
+  const sameYear = at.year === thisYear;
   return {
-    relative: relativeInstant(parsed.epochMs, nowMs, zone),
-    absolute: formatInZone(parsed.epochMs, zone, sameYear ? 'EEE, MMM d, h:mm a' : 'EEE, MMM d, yyyy, h:mm a'),
+    relative: relativeInstant(parsed.epochMs, at.day, nowMs, today),
+    absolute: `${at.dayLabel}${sameYear ? '' : `, ${at.year}`}, ${at.time}`,
     isOverdue: parsed.epochMs < nowMs,
     dateOnly: false,
   };

@@ -17,7 +17,8 @@ import {
   parseCloseDate,
 } from '@/shared/close/dates';
 import type { Task, TaskView } from '@/shared/close/schemas';
-import { formatInZone, taskDayInZone, tzOffsetHours } from '@/lib/time-zone';
+import { taskDayInZone, tzOffsetHours } from '@/lib/time-zone';
+import { formatDayLabel } from './zoned-format';
 
 export type TaskGroup = {
   key: string;
@@ -49,6 +50,34 @@ function cachedTaskDay(date: string, parsed: NonNullable<ReturnType<typeof parse
   return day;
 }
 
+/**
+ * Each task's parsed date, kept as long as the task object is: the cache shares unchanged task
+ * objects across pages and refetches, so a page arriving parses only its own hundred dates
+ * instead of all ten thousand loaded (which alone was a long task).
+ */
+const parsedDates = new WeakMap<Task, ReturnType<typeof parseCloseDate>>();
+
+function parsedDateOf(task: Task): ReturnType<typeof parseCloseDate> {
+  let parsed = parsedDates.get(task);
+  if (parsed === undefined) {
+    parsed = task.date ? parseCloseDate(task.date) : null;
+    parsedDates.set(task, parsed);
+  }
+  return parsed;
+}
+
+/** The task's day in the zone last asked for, beside the shared per-(zone, date) cache. */
+const taskDays = new WeakMap<Task, { zone: string; day: string }>();
+
+function taskDayOf(task: Task, parsed: NonNullable<ReturnType<typeof parseCloseDate>>, zone: string): string {
+  if (parsed.kind === DATE_ONLY) return parsed.day;
+  const known = taskDays.get(task);
+  if (known && known.zone === zone) return known.day;
+  const day = cachedTaskDay(task.date!, parsed, zone);
+  taskDays.set(task, { zone, day });
+  return day;
+}
+
 export const OVERDUE_KEY = 'overdue';
 export const NO_DATE_KEY = 'no-date';
 
@@ -58,7 +87,7 @@ export function dayLabel(day: string, today: string): string {
   if (day === addDaysToDay(today, 1)) return 'Tomorrow';
   if (day === addDaysToDay(today, -1)) return 'Yesterday';
   const epoch = Date.parse(`${day}T00:00:00Z`);
-  return formatInZone(epoch, 'UTC', day.slice(0, 4) === today.slice(0, 4) ? 'EEE, MMM d' : 'EEE, MMM d, yyyy');
+  return formatDayLabel(epoch, 'UTC', day.slice(0, 4) !== today.slice(0, 4));
 }
 
 export function groupTasks(tasks: readonly Task[], view: TaskView, { timeZone, nowMs, hasMore }: GroupOptions): TaskGroup[] {
@@ -68,17 +97,18 @@ export function groupTasks(tasks: readonly Task[], view: TaskView, { timeZone, n
   const tomorrow = addDaysToDay(today, 1);
 
   const groups = new Map<string, TaskGroup>();
-  const add = (key: string, label: string, task: Task) => {
+  // The label is worked out once per group, not once per task (a day's label is a date format).
+  const add = (key: string, label: string | (() => string), task: Task) => {
     let group = groups.get(key);
     if (!group) {
-      group = { key, label, tasks: [], complete: true };
+      group = { key, label: typeof label === 'string' ? label : label(), tasks: [], complete: true };
       groups.set(key, group);
     }
     group.tasks.push(task);
   };
 
   for (const task of tasks) {
-    const parsed = task.date ? parseCloseDate(task.date) : null;
+    const parsed = parsedDateOf(task);
     if (!parsed) {
       add(NO_DATE_KEY, 'No date', task);
       continue;
@@ -89,15 +119,15 @@ export function groupTasks(tasks: readonly Task[], view: TaskView, { timeZone, n
       else add(today, 'Today', task);
       continue;
     }
-    const day = cachedTaskDay(task.date!, parsed, timeZone);
+    const day = taskDayOf(task, parsed, timeZone);
     if (view === 'future') {
       // The server put it after today; a wall-clock day that reads earlier (a DST change between
       // now and the task) still belongs to Tomorrow, the first group of this view.
       if (day <= tomorrow) add(tomorrow, 'Tomorrow', task);
-      else add(day, dayLabel(day, today), task);
+      else add(day, () => dayLabel(day, today), task);
       continue;
     }
-    add(day, dayLabel(day, today), task);
+    add(day, () => dayLabel(day, today), task);
   }
 
   const ordered = [...groups.values()].sort((a, b) => rank(a.key, view) - rank(b.key, view) || compareKeys(a.key, b.key, view));
@@ -121,9 +151,11 @@ function compareKeys(a: string, b: string, view: TaskView): number {
   return view === 'archive' ? -asc : asc;
 }
 
+const countFormat = new Intl.NumberFormat('en-US');
+
 /** "12", or "12+" when the group may continue beyond what is loaded. */
 export function groupCountLabel(group: TaskGroup): string {
-  return `${group.tasks.length.toLocaleString('en-US')}${group.complete ? '' : '+'}`;
+  return `${countFormat.format(group.tasks.length)}${group.complete ? '' : '+'}`;
 }
 
 export type TaskListRow =

@@ -1,10 +1,12 @@
-import { useState } from 'react';
-import { Button, Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
-import { AlertIcon, CloseIcon, ExternalLinkIcon, FileIcon, ImageIcon } from '@/components/icons';
+import { Suspense, lazy, useState } from 'react';
+import { FileIcon, ImageIcon } from '@/components/icons';
 import { mediaUrl } from '@/lib/media-url';
 import type { Attachment } from '@/shared/close/schemas';
 import { formatFileSize } from '../../utils/format-file-size';
-import { LINK_CLASS } from './lead-link';
+
+// The lightbox (and react-aria's modal code with it) loads on the first click: a card list full
+// of MMS thumbnails should not pay for it before the first task shows.
+const ImageLightbox = lazy(() => import('./image-lightbox'));
 
 /** Thumbnails sit in a fixed box so a card's height is known before any image arrives. */
 const THUMB_PX = 56;
@@ -17,13 +19,16 @@ function ImageAttachment({ attachment }: { attachment: Attachment }) {
   const thumb = mediaUrl(attachment.thumbnail_url) ?? mediaUrl(attachment.url);
   const large = mediaUrl(attachment.url) ?? thumb;
   const [thumbFailed, setThumbFailed] = useState(false);
-  const [largeFailed, setLargeFailed] = useState(false);
+  const [open, setOpen] = useState(false);
   if (!thumb || !large) return <FileAttachment attachment={attachment} />;
 
   return (
-    <DialogTrigger onOpenChange={(open) => open && setLargeFailed(false)}>
-      <Button
+    <>
+      <button
+        type="button"
         aria-label={`Open image ${attachment.filename}`}
+        aria-haspopup="dialog"
+        onClick={() => setOpen(true)}
         className="relative flex shrink-0 items-center justify-center overflow-hidden rounded-md bg-slate-100 ring-1 ring-slate-300 outline-none hover:ring-indigo-400 focus-visible:ring-2 focus-visible:ring-indigo-500 dark:bg-slate-800 dark:ring-slate-600"
         style={{ width: THUMB_PX, height: THUMB_PX }}
       >
@@ -41,54 +46,13 @@ function ImageAttachment({ attachment }: { attachment: Attachment }) {
             className="size-full object-cover"
           />
         )}
-      </Button>
-      <ModalOverlay
-        isDismissable
-        className="fixed inset-0 z-50 flex items-center justify-center bg-slate-950/75 p-4 backdrop-blur-sm"
-      >
-        <Modal className="flex max-h-full w-full max-w-3xl flex-col overflow-hidden rounded-lg bg-white shadow-xl ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-700">
-          <Dialog className="flex min-h-0 flex-col outline-none">
-            {({ close }) => (
-              <>
-                <div className="flex items-center gap-2 border-b border-slate-200 px-4 py-2 dark:border-slate-700">
-                  <Heading slot="title" className="min-w-0 flex-1 truncate text-sm font-semibold text-slate-900 dark:text-slate-100">
-                    {attachment.filename}
-                  </Heading>
-                  <span className="shrink-0 text-xs text-slate-600 dark:text-slate-400">{formatFileSize(attachment.size)}</span>
-                  <a href={large} target="_blank" rel="noopener noreferrer" className={`inline-flex shrink-0 items-center gap-1 text-xs ${LINK_CLASS}`}>
-                    Open original
-                    <ExternalLinkIcon className="size-3" />
-                    <span className="sr-only"> (opens in a new tab)</span>
-                  </a>
-                  <Button
-                    aria-label="Close"
-                    onPress={close}
-                    className="inline-flex size-7 shrink-0 items-center justify-center rounded text-slate-600 outline-none hover:bg-slate-100 focus-visible:ring-2 focus-visible:ring-indigo-500 dark:text-slate-300 dark:hover:bg-slate-800"
-                  >
-                    <CloseIcon className="size-4" />
-                  </Button>
-                </div>
-                <div className="flex min-h-0 items-center justify-center bg-slate-100 p-2 dark:bg-slate-950">
-                  {largeFailed ? (
-                    <p role="alert" className="flex items-center gap-1.5 p-6 text-sm font-medium text-red-700 dark:text-red-400">
-                      <AlertIcon className="size-4 shrink-0" />
-                      Couldn't load the image.
-                    </p>
-                  ) : (
-                    <img
-                      src={large}
-                      alt={attachment.filename}
-                      onError={() => setLargeFailed(true)}
-                      className="max-h-[75vh] max-w-full object-contain"
-                    />
-                  )}
-                </div>
-              </>
-            )}
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
-    </DialogTrigger>
+      </button>
+      {open ? (
+        <Suspense fallback={null}>
+          <ImageLightbox attachment={attachment} src={large} onClose={() => setOpen(false)} />
+        </Suspense>
+      ) : null}
+    </>
   );
 }
 

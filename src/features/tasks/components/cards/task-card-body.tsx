@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { Task } from '@/shared/close/schemas';
 import { AnsweredDetachedCallBody } from './answered-detached-call-body';
 import { EmailFollowupBody } from './email-followup-body';
@@ -39,12 +40,13 @@ function TypeBody({ task }: { task: Task }) {
 /**
  * What the card frame shows under the title: the type's details, then when it is due and whose
  * it is. `nowMs` comes from the caller so every card in a list agrees on "now" and "overdue".
+ * Memoized: focusing, selecting or editing a card re-renders its frame, not the body.
  */
-export function TaskCardBody({ task, timeZone, nowMs }: { task: Task; timeZone: string; nowMs: number }) {
+export const TaskCardBody = memo(function TaskCardBody({ task, timeZone, nowMs }: { task: Task; timeZone: string; nowMs: number }) {
   return (
     <div className="flex min-w-0 flex-col gap-1" data-task-type={task._type}>
       <TypeBody task={task} />
       <TaskMeta task={task} timeZone={timeZone} nowMs={nowMs} />
     </div>
   );
-}
+});
