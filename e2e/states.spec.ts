@@ -77,6 +77,18 @@ test.describe('when the list cannot load', () => {
 test('going offline shows a banner, and coming back removes it', async ({ page, context }) => {
   await page.goto('/inbox');
   await waitForList(page);
+  // Once the list shows, the app fetches the dialogs' code while the browser is idle; cutting the
+  // network under those requests makes Chromium log each failed load. Go offline after them.
+  const dialogChunks = ['snooze', 'reassign', 'task-detail', 'command-palette', 'shortcut-sheet', 'bulk-preview', 'new-task'];
+  await expect
+    .poll(() =>
+      page.evaluate(
+        (names) => names.every((name) => performance.getEntriesByType('resource').some((e) => e.name.includes(`/assets/${name}-dialog-`))),
+        dialogChunks,
+      ),
+    )
+    .toBe(true);
+  await page.waitForLoadState('networkidle');
   await context.setOffline(true);
   await expect(page.getByRole('status').filter({ hasText: "You're offline" })).toBeVisible();
   await context.setOffline(false);
