@@ -4,7 +4,7 @@
  * request rolls back visibly with an error that names the action and the task.
  */
 import { expect, test } from './fixtures';
-import { addDays, api, card, createLeadTask, dayIn, topOfInboxDate, undoAfter, uniqueText, waitForList, wallClockIn } from './triage-helpers';
+import { addDays, api, card, createLeadTask, dayIn, toastFor, topOfInboxDate, undoAfter, uniqueText, waitForList, wallClockIn } from './triage-helpers';
 
 const ZONE = 'America/New_York';
 test.use({ timezoneId: ZONE, viewport: { width: 1280, height: 1600 } });
@@ -216,8 +216,17 @@ test('New task: find a lead by name, set text, date and assignee', async ({ page
 
   await expect(dialog).toHaveCount(0);
   await expect(card(page, text)).toBeVisible();
-  const created = (await client.listTasks(`_type=lead&lead_id=${lead.id}`)).find((t) => t.text === text);
-  expect(created).toMatchObject({ date: '1990-01-02', assigned_to: jonas.id, lead_id: lead.id, is_complete: false });
+  let createdId = '';
+  await undoAfter(page, `Task created: “${text}”`, async () => {
+    const created = (await client.listTasks(`_type=lead&lead_id=${lead.id}`)).find((t) => t.text === text);
+    expect(created).toMatchObject({ date: '1990-01-02', assigned_to: jonas.id, lead_id: lead.id, is_complete: false });
+    createdId = created!.id;
+  });
+
+  // Undo takes the new task back: off the screen at once, and deleted on the server.
+  await expect(card(page, text)).toHaveCount(0);
+  await expect(toastFor(page, `Undid creating “${text}”`)).toBeVisible();
+  await expect.poll(async () => (await client.listTasks(`_type=lead&lead_id=${lead.id}`)).some((t) => t.id === createdId)).toBe(false);
 });
 
 test('a change in one tab shows in another without a reload', async ({ page, context, triageServer }) => {

@@ -2,16 +2,21 @@
  * Puts tasks back the way they were: Undo, and the rollback of a bulk change that failed half
  * way. One task → one `PUT /task/{id}/`; many → one bulk `PUT /task/` per distinct previous
  * value (the ids in `_params`, in chunks), since a bulk update sets one value on every task.
+ * A task this app created is taken back with `DELETE /task/{id}/`.
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Task } from '@/shared/close/schemas';
+import { deleteTask } from './delete-task';
 import { putTask } from './put-task';
 import { type TaskChange, applyTaskChanges, invertChanges, settleTaskChange } from './task-cache';
 import { taskKeys } from './task-keys';
 import { BULK_CHUNK_SIZE, type BulkChanges, putTasksByIds } from './put-tasks';
 
-/** The values one task had before an action. Only fields the action changed are listed. */
-export type TaskRestore = { id: string; values: BulkChanges & { text?: string } };
+/**
+ * The values one task had before an action. Only fields the action changed are listed;
+ * `remove`: the action created the task, so undoing it deletes the task.
+ */
+export type TaskRestore = { id: string; values: BulkChanges & { text?: string }; remove?: true };
 
 export type RestoreProgress = (done: number, total: number) => void;
 
@@ -27,6 +32,14 @@ function groupByValues(items: readonly TaskRestore[]): Array<{ values: TaskResto
 }
 
 export async function restoreTasks(items: readonly TaskRestore[], timeZone: string, onProgress?: RestoreProgress): Promise<void> {
+  const removed = items.filter((item) => item.remove);
+  if (removed.length > 0) {
+    for (const item of removed) await deleteTask(item.id, timeZone);
+    const rest = items.filter((item) => !item.remove);
+    onProgress?.(removed.length, items.length);
+    if (rest.length > 0) await restoreTasks(rest, timeZone, (done) => onProgress?.(removed.length + done, items.length));
+    return;
+  }
   const only = items.length === 1 ? items[0] : undefined;
   if (only) {
     await putTask(only.id, only.values, timeZone);

@@ -45,6 +45,8 @@ export type TaskActions = {
   snoozeSelection: (date: string) => void;
   /** After the preview of "all N matching": one request with the view's filters. */
   applyPlanToView: (plan: BulkPlan, preview: readonly TaskSnapshot[], filters: TaskListFilters) => Promise<void>;
+  /** A task the new-task form created: says so, with an Undo that deletes it again. */
+  taskCreated: (task: Task, timeZone: string) => void;
   /** The most recent action, or a given one (from its toast). */
   undo: (entryId?: string) => void;
   openSnooze: (target: ActionTarget) => void;
@@ -302,6 +304,13 @@ export function TaskActionsProvider({ children }: { children: ReactNode }) {
         const createdBefore = preview.reduce((max, s) => (s.date_created > max ? s.date_created : max), preview[0]!.date_created);
         selectionActions().selectionCleared();
         await runBulk(plan, { target: { kind: 'view', filters: viewFilters, createdBefore }, changes, previous, optimistic, timeZone: viewFilters.timeZone }, preview.length);
+      },
+      taskCreated: (task, timeZone) => {
+        const label = `creating “${taskTitle(task)}”`;
+        recordUndo(
+          { label, restore: [{ id: task.id, values: {}, remove: true }], changes: [{ before: null, after: task }], timeZone },
+          `Task created: “${taskTitle(task)}”`,
+        );
       },
       undo,
       openSnooze: (target) => dialogActions().dialogOpened({ kind: 'snooze', target }),

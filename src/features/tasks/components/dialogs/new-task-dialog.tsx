@@ -11,7 +11,7 @@ import { userDisplayName, usersQueryOptions } from '../../api/list-users';
 import { leadSearchQueryOptions } from '../../api/search-leads';
 import { useViewChoice } from '../../hooks/use-current-task-view';
 import { tryCustomSnoozeDate, describeSnoozeDate } from '../../utils/snooze-presets';
-import { toastActions } from '@/components/toast/toast-store';
+import { useTaskActions } from '../../hooks/use-task-actions';
 
 const INPUT =
   'h-10 w-full rounded-md border border-slate-300 bg-white px-3 text-sm outline-none focus:border-sky-600 focus:ring-2 focus:ring-sky-600/30 dark:border-slate-700 dark:bg-slate-950';
@@ -23,6 +23,7 @@ export default function NewTaskDialog({ onClose }: { onClose: () => void }) {
   const me = useQuery(meQueryOptions()).data;
   const users = useQuery(usersQueryOptions()).data ?? [];
   const createTask = useCreateTask();
+  const { taskCreated } = useTaskActions();
   const assigneeId = useId();
 
   const [leadQuery, setLeadQuery] = useState('');
@@ -55,9 +56,9 @@ export default function NewTaskDialog({ onClose }: { onClose: () => void }) {
         timeZone,
       },
       {
-        onSuccess: () => {
+        onSuccess: (saved) => {
           onClose();
-          toastActions().toastShown({ tone: 'success', message: `Task created: “${text.trim()}”`, durationMs: 5_000 });
+          taskCreated(saved, timeZone);
         },
         onError: (error) => setErrors(error instanceof ApiError ? { ...error.fieldErrors, __all__: error.message } : { __all__: String(error) }),
       },
