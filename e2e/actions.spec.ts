@@ -229,6 +229,49 @@ test('New task: find a lead by name, set text, date and assignee', async ({ page
   await expect.poll(async () => (await client.listTasks(`_type=lead&lead_id=${lead.id}`)).some((t) => t.id === createdId)).toBe(false);
 });
 
+test.describe('a refused new task', () => {
+  test.use({ allowedConsoleErrors: [/status of 400/] });
+
+  test('shows the task at once, then takes it back and shows the server’s reason in the form', async ({ page, triageServer }) => {
+    const client = api(triageServer, ZONE);
+    const lead = await client.anyLeadId();
+    const text = uniqueText('Refused follow-up');
+
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(
+      (url) => url.pathname === '/api/v1/task/',
+      async (route) => {
+        if (route.request().method() !== 'POST') return route.continue();
+        await held;
+        await route.fulfill({
+          status: 400,
+          contentType: 'application/json',
+          body: JSON.stringify({ errors: [], 'field-errors': { text: 'This text is not allowed here.' } }),
+        });
+      },
+    );
+
+    await page.goto('/inbox?types=lead');
+    await waitForList(page);
+    await page.getByRole('button', { name: 'New task' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New task' });
+    await dialog.getByRole('combobox', { name: 'Lead' }).fill(lead.name.slice(0, 5));
+    await page.getByRole('option', { name: lead.name }).click();
+    await dialog.getByRole('textbox', { name: 'What needs doing' }).fill(text);
+    await dialog.getByRole('button', { name: 'Create task' }).click();
+
+    // Optimistic: the new task is in the list (behind the form) while the request is in flight…
+    const pendingCard = page.locator('main article', { hasText: text });
+    await expect(pendingCard).toHaveCount(1);
+    release();
+    // …and gone again when the server refuses it; the form stays open with the reason.
+    await expect(pendingCard).toHaveCount(0);
+    await expect(dialog).toContainText('This text is not allowed here.');
+    expect((await client.listTasks(`_type=lead&lead_id=${lead.id}`)).some((t) => t.text === text)).toBe(false);
+  });
+});
+
 test('a change in one tab shows in another without a reload', async ({ page, context, triageServer }) => {
   const client = api(triageServer, ZONE);
   const me = await client.me();

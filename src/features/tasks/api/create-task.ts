@@ -4,7 +4,8 @@ import { apiRequest } from '@/lib/api-client';
 import { applyTaskChanges, settleTaskChange } from './task-cache';
 import { taskKeys } from './task-keys';
 
-export type CreateTaskVariables = { body: CreateTaskBody; timeZone: string };
+/** `pending`: the task as the lists show it until the server answers (utils/pending-task.ts). */
+export type CreateTaskVariables = { body: CreateTaskBody; timeZone: string; pending?: Task };
 
 /** `POST /task/`: a lead task (the only type Close lets clients create). */
 export function createTask({ body, timeZone }: CreateTaskVariables): Promise<Task> {
@@ -12,15 +13,22 @@ export function createTask({ body, timeZone }: CreateTaskVariables): Promise<Tas
 }
 
 /**
- * Not optimistic: the task has no id until the server gives it one, and the form shows the
- * server's per-field reasons. Once created it goes straight into every list it belongs to.
+ * Optimistic: the pending task joins every list it belongs to at once, and the server's task
+ * takes its place when it answers. On a refusal the pending task leaves again, and the form
+ * (still open: it closes on success) shows the server's per-field reasons.
  */
 export function useCreateTask() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationKey: taskKeys.update(),
-    mutationFn: createTask,
-    onSuccess: (saved) => applyTaskChanges(queryClient, [{ before: null, after: saved }]),
+    mutationFn: ({ pending: _pending, ...vars }: CreateTaskVariables) => createTask(vars),
+    onMutate: ({ pending }) => {
+      if (pending) applyTaskChanges(queryClient, [{ before: null, after: pending }]);
+    },
+    onSuccess: (saved, { pending }) => applyTaskChanges(queryClient, [{ before: pending ?? null, after: saved }]),
+    onError: (_error, { pending }) => {
+      if (pending) applyTaskChanges(queryClient, [{ before: pending, after: null }]);
+    },
     onSettled: () => void settleTaskChange(queryClient),
     // The form shows the server's reasons next to the fields.
     meta: { describeFailure: () => "Couldn't create the task", showsOwnErrors: true },

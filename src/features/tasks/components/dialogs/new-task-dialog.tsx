@@ -12,6 +12,7 @@ import { leadSearchQueryOptions } from '../../api/search-leads';
 import { useViewChoice } from '../../hooks/use-current-task-view';
 import { tryCustomSnoozeDate, describeSnoozeDate } from '../../utils/snooze-presets';
 import { useTaskActions } from '../../hooks/use-task-actions';
+import { pendingTaskOf } from '../../utils/pending-task';
 
 const INPUT =
   'h-10 w-full rounded-md border border-slate-300 bg-white px-3 text-sm outline-none focus:border-sky-600 focus:ring-2 focus:ring-sky-600/30 dark:border-slate-700 dark:bg-slate-950';
@@ -45,16 +46,18 @@ export default function NewTaskDialog({ onClose }: { onClose: () => void }) {
     if (time && !day) local.date = 'A time needs a date.';
     setErrors(local);
     if (Object.keys(local).length) return;
+    const body = {
+      lead_id: leadId!,
+      text: text.trim(),
+      ...(date ? { date } : {}),
+      ...(assignee || me ? { assigned_to: assignee || me!.id } : {}),
+    };
+    const leadName = leads.data?.find((l) => l.id === leadId)?.display_name ?? leadQuery;
+    const pending = me
+      ? pendingTaskOf(body, { me, assignee: users.find((u) => u.id === body.assigned_to) ?? null, leadName, nowMs: Date.now() })
+      : undefined;
     createTask.mutate(
-      {
-        body: {
-          lead_id: leadId!,
-          text: text.trim(),
-          ...(date ? { date } : {}),
-          ...(assignee || me ? { assigned_to: assignee || me!.id } : {}),
-        },
-        timeZone,
-      },
+      { body, timeZone, pending },
       {
         onSuccess: (saved) => {
           onClose();
