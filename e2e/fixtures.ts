@@ -210,9 +210,12 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   ],
 
   freshServer: [
-    async ({}, use) => {
+    async ({ context }, use) => {
       const server = await startTriageServer();
       await use(server);
+      // The pages first: a refetch still on its way to a stopped server would fail, and Chromium
+      // logs each failed load as a console error, which fails the test after the fact.
+      for (const open of context.pages()) await open.close();
       await server.stop();
     },
     { timeout: STARTUP_TIMEOUT_MS + STOP_TIMEOUT_MS + 5_000 },
