@@ -8,6 +8,11 @@ import { z } from 'zod';
 import { LOG_LEVELS } from './logger';
 
 /** A problem the person starting the server can fix; printed as one line, without a stack. */
+/** An error's message for a one-line report. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 export class StartupError extends Error {
   override readonly name = 'StartupError';
 }

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { getRequestListener } from '@hono/node-server';
 import { createApp, type UpstreamMode } from './app';
-import { type Env, StartupError, parseEnv } from './env';
+import { type Env, StartupError, messageOf, parseEnv } from './env';
 import { type RunningServer, listen } from './listen';
 import { createLogger } from './logger';
 import type { UpstreamTarget } from './proxy/forward-request';
@@ -125,9 +125,6 @@ function printBanner(url: string, env: Env, embedded: EmbeddedApiThread | null):
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** One line a person can act on; the stack only when asked for with LOG_LEVEL=debug. */
 function reportStartupFailure(error: unknown): never {

@@ -3,9 +3,9 @@
  * the app server's thread, and closes the server and the database when told to `stop`.
  */
 import { parentPort } from 'node:worker_threads';
-import { StartupError, parseEnv } from '../env';
+import { StartupError, messageOf, parseEnv } from '../env';
 import { createLogger } from '../logger';
-import { messageOf, openEmbeddedApi } from './open-embedded-api';
+import { openEmbeddedApi } from './open-embedded-api';
 import type { FromEmbeddedThread, ToEmbeddedThread } from './embedded-api-messages';
 
 const port = parentPort;

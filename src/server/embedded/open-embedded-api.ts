@@ -5,7 +5,7 @@
  */
 import type http from 'node:http';
 import { getRequestListener } from '@hono/node-server';
-import { type Env, StartupError, ensureWritableDataDir } from '../env';
+import { type Env, StartupError, ensureWritableDataDir, messageOf } from '../env';
 import { type RunningServer, listen } from '../listen';
 import type { Logger } from '../logger';
 import type { Db } from '../db/open-database';
@@ -64,8 +64,4 @@ export async function openEmbeddedApi(env: Env, logger: Logger): Promise<OpenEmb
     db.close();
     throw error;
   }
-}
-
-export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -3,30 +3,12 @@
  * first load): "Tue, Jan 6" for a date-only date, "Tue, Jan 6, 9:00 AM" for a date-time.
  */
 import { DATE_ONLY, parseCloseDate } from '@/shared/close/dates';
-
-const dayFormat = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', weekday: 'short', month: 'short', day: 'numeric' });
-const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
-
-function dateTimeFormat(zone: string): Intl.DateTimeFormat {
-  let format = dateTimeFormats.get(zone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      weekday: 'short',
-      month: 'short',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: '2-digit',
-    });
-    dateTimeFormats.set(zone, format);
-  }
-  return format;
-}
+import { formatDateTimeLabel, formatDayLabel } from './zoned-format';
 
 export function describeDate(date: string, zone: string): string {
   const parsed = parseCloseDate(date);
   if (!parsed) return date;
-  if (parsed.kind === DATE_ONLY) return dayFormat.format(parsed.epochMs);
-  // Intl puts a narrow no-break space before AM/PM in recent engines; a plain space reads the same.
-  return dateTimeFormat(zone).format(parsed.epochMs).replace(/\u202f/g, ' ');
+  // A date-only date is its own calendar day: read at its UTC midnight, whatever the zone.
+  if (parsed.kind === DATE_ONLY) return formatDayLabel(parsed.epochMs, 'UTC', false);
+  return formatDateTimeLabel(parsed.epochMs, zone, false);
 }
