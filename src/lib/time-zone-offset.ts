@@ -2,7 +2,7 @@
  * The part of time-zone.ts every request needs: which zone, and its offset from UTC right now
  * (for x-tz-offset). Kept apart from the formatting helpers so it is cheap to load first.
  */
-import { getTimezoneOffset } from 'date-fns-tz';
+import { zoneOffsetHours } from '@/shared/close/dates';
 
 let browserZone: string | undefined;
 
@@ -29,8 +29,9 @@ export function isValidTimeZone(zone: string): boolean {
 
 /** The zone's offset from UTC in hours at `atMs` (fractional for e.g. Asia/Kolkata, DST-aware). */
 export function tzOffsetHours(zone: string, atMs: number = Date.now()): number {
-  const ms = getTimezoneOffset(zone, new Date(atMs));
-  if (Number.isNaN(ms)) throw new RangeError(`unknown time zone: ${zone}`);
-  const hours = ms / 3_600_000;
-  return hours === 0 ? 0 : hours;
+  try {
+    return zoneOffsetHours(zone, atMs);
+  } catch {
+    throw new RangeError(`unknown time zone: ${zone}`);
+  }
 }

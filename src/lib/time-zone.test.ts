@@ -2,6 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { parseCloseDate } from '@/shared/close/dates';
 import { dayInZone, isValidTimeZone, taskDayInZone, tzOffsetHours, zonedWallTimeToEpoch } from './time-zone';
 
+/** An independent reading of the offset: Intl's "GMT+10:30" label for the instant. */
+function labelledOffsetHours(zone: string, atMs: number): number {
+  const label = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })
+    .formatToParts(atMs)
+    .find((p) => p.type === 'timeZoneName')!.value;
+  const m = /^GMT(?:([+-])(\d{2}):(\d{2}))?$/.exec(label);
+  if (!m) throw new Error(`unexpected offset label ${label}`);
+  return m[1] ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) + Number(m[3]) / 60) : 0;
+}
+
 describe('time zones', () => {
   it('gives fractional and DST-aware offsets', () => {
     expect(tzOffsetHours('Asia/Kolkata', Date.UTC(2026, 0, 1))).toBe(5.5);
@@ -9,6 +19,29 @@ describe('time zones', () => {
     expect(tzOffsetHours('America/Los_Angeles', Date.UTC(2026, 6, 15))).toBe(-7);
     expect(tzOffsetHours('Australia/Adelaide', Date.UTC(2026, 0, 15))).toBe(10.5);
     expect(tzOffsetHours('UTC', Date.UTC(2026, 0, 15))).toBe(0);
+  });
+
+  it('keeps offsets right minute by minute across transitions, where they are cached per quarter hour', () => {
+    // Lord Howe's DST starts at 02:00 at +10:30, i.e. 15:30 UTC: an hourly cache would be wrong
+    // there. (date-fns-tz's getTimezoneOffset, read with an instant, was wrong for hours around
+    // each of these on a host whose zone is not the one asked about.)
+    const transitions: Array<[string, number]> = [
+      ['Australia/Lord_Howe', Date.UTC(2026, 9, 3, 15, 30)],
+      ['Australia/Lord_Howe', Date.UTC(2026, 3, 4, 15, 0)],
+      ['Pacific/Chatham', Date.UTC(2026, 8, 26, 14, 0)],
+      ['America/Los_Angeles', Date.UTC(2026, 2, 8, 10, 0)],
+      ['Europe/Berlin', Date.UTC(2026, 9, 25, 1, 0)],
+      ['America/St_Johns', Date.UTC(2026, 10, 1, 4, 30)],
+    ];
+    for (const [zone, at] of transitions) {
+      const offsets = new Set<number>();
+      for (let t = at - 90 * 60_000; t <= at + 90 * 60_000; t += 60_000) {
+        const hours = tzOffsetHours(zone, t);
+        expect(hours, `${zone} at ${new Date(t).toISOString()}`).toBe(labelledOffsetHours(zone, t));
+        offsets.add(hours);
+      }
+      expect(offsets.size, `${zone} changes offset around ${new Date(at).toISOString()}`).toBe(2);
+    }
   });
 
   it('rejects unknown zones', () => {
