@@ -15,10 +15,15 @@ const KEY_LABELS: Record<string, string> = {
   Tab: 'Tab',
 };
 
+let applePlatform: boolean | undefined;
+
+/** Read once: every action button formats its hint per render, and userAgentData is a slow getter. */
 export function isApplePlatform(): boolean {
+  if (applePlatform !== undefined) return applePlatform;
   const nav = globalThis.navigator as (Navigator & { userAgentData?: { platform?: string } }) | undefined;
   const platform = nav?.userAgentData?.platform ?? nav?.platform ?? '';
-  return /mac|iphone|ipad|ipod/i.test(platform);
+  applePlatform = /mac|iphone|ipad|ipod/i.test(platform);
+  return applePlatform;
 }
 
 function keyLabel(key: string): string {
@@ -38,8 +43,17 @@ export function formatStep(step: ShortcutStep, apple = isApplePlatform()): strin
 }
 
 /** Each step of a shortcut, for one `<kbd>` per step: `g i` → ['G', 'I']. */
-export function formatShortcut(text: string, apple = isApplePlatform()): string[] {
-  return parseShortcut(text).map((step) => formatStep(step, apple));
+// The shortcut table is small and fixed; cards format the same few texts on every render.
+const formatted = new Map<string, readonly string[]>();
+
+export function formatShortcut(text: string, apple = isApplePlatform()): readonly string[] {
+  const key = `${apple ? 'a' : 'o'}${text}`;
+  let steps = formatted.get(key);
+  if (!steps) {
+    steps = parseShortcut(text).map((step) => formatStep(step, apple));
+    formatted.set(key, steps);
+  }
+  return steps;
 }
 
 const ARIA_KEYS: Record<string, string> = { Space: 'Space', Escape: 'Escape' };
@@ -55,9 +69,14 @@ function ariaStep(step: ShortcutStep): string[] {
  * sequences (`g i`), so those are left out; an empty result means "omit the attribute".
  */
 export function ariaKeyShortcuts(alternatives: readonly string[]): string | undefined {
+  const key = alternatives.join('\n');
+  if (ariaValues.has(key)) return ariaValues.get(key);
   const values = alternatives.flatMap((text) => {
     const steps = parseShortcut(text);
     return steps.length === 1 ? ariaStep(steps[0]!) : [];
   });
-  return values.length ? values.join(' ') : undefined;
+  const value = values.length ? values.join(' ') : undefined;
+  ariaValues.set(key, value);
+  return value;
 }
+const ariaValues = new Map<string, string | undefined>();

@@ -1,12 +1,12 @@
 import { type Range, type Virtualizer, defaultRangeExtractor, measureElement as measureRow, useWindowVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, startTransition, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Task, TaskView } from '@/shared/close/schemas';
 import { selectionActions } from '../stores/selection-store';
 import { focusActions, focusedTaskIdNow, registerTaskSource, successorOf } from '../stores/focus-store';
 import type { TaskListRow } from '../utils/group-tasks';
 import { estimateRowSize, isWithinView, rememberRowHeight } from '../utils/row-size';
 import { GroupHeader } from './group-header';
-import { TaskCard } from './task-card';
+import { TaskCard, type TaskCardProps } from './task-card';
 
 export type TaskListProps = {
   view: TaskView;
@@ -42,7 +42,8 @@ const SCROLL_PADDING_END = 112;
  * at the bottom); its ResizeObserver entry, which comes with the next layout, measures it instead.
  */
 function measureListRow(element: Element, entry: ResizeObserverEntry | undefined, instance: Virtualizer<Window, Element>): number {
-  const type = (element as HTMLElement).dataset.rowType;
+  // A placeholder is as tall as its type's estimate already; learning from it would learn nothing.
+  const type = element.firstElementChild?.hasAttribute('data-placeholder') ? undefined : (element as HTMLElement).dataset.rowType;
   if (!entry) {
     const index = instance.indexFromElement(element);
     const item = instance.measurementsCache[index];
@@ -54,6 +55,27 @@ function measureListRow(element: Element, entry: ResizeObserverEntry | undefined
   if (type) rememberRowHeight(type, size);
   return size;
 }
+
+/**
+ * A card that enters the list while it scrolls, or below or above the viewport, mounts first as
+ * a placeholder of the height its type is expected to have, and becomes the card in a
+ * transition: React builds the cards in slices between frames and drops the work for cards that
+ * have already scrolled past. Mounting every card of two screens in the frame that scrolls to
+ * them made fast scrolling a run of 50–110 ms tasks, during which no key press or click is
+ * handled; and completing a task mounted a whole card in the overscan below in the frame that
+ * removes the completed one. A card that enters the viewport of a list at rest (first view, a
+ * completed task's successor) mounts whole at once.
+ */
+const TaskRow = memo(function TaskRow({ deferred, height, ...card }: TaskCardProps & { deferred: boolean; height: number }) {
+  const [ready, setReady] = useState(!deferred);
+  useEffect(() => {
+    if (!ready) startTransition(() => setReady(true));
+  }, [ready]);
+  if (!ready) {
+    return <div aria-hidden="true" data-placeholder="" className="rounded-lg border border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-900" style={{ height: height - GAP }} />;
+  }
+  return <TaskCard {...card} />;
+});
 
 /**
  * The list, virtualized with the window as the scroller: group headers and cards are one flat
@@ -137,6 +159,11 @@ export function TaskList({ view, rows, timeZone, nowMs, hasNextPage, isFetchingN
     rangeExtractor,
   });
   const items = virtualizer.getVirtualItems();
+  const scrolling = virtualizer.isScrolling;
+  const viewTop = virtualizer.scrollOffset ?? 0;
+  const viewHeight = virtualizer.scrollRect?.height ?? 0;
+  /** Rows in the overscan can wait for their card: no one sees them yet. */
+  const outOfView = (item: { start: number; end: number }) => viewHeight > 0 && (item.end <= viewTop || item.start >= viewTop + viewHeight);
 
   const lastIndex = items.at(-1)?.index ?? 0;
   useEffect(() => {
@@ -218,7 +245,15 @@ export function TaskList({ view, rows, timeZone, nowMs, hasNextPage, isFetchingN
             ref={virtualizer.measureElement}
             style={{ ...style, paddingBottom: GAP }}
           >
-            <TaskCard task={row.task} view={view} timeZone={timeZone} nowMs={nowMs} onSelectClick={onSelectClick} />
+            <TaskRow
+              task={row.task}
+              view={view}
+              timeZone={timeZone}
+              nowMs={nowMs}
+              onSelectClick={onSelectClick}
+              deferred={scrolling || outOfView(item)}
+              height={item.size}
+            />
           </div>
         );
       })}
