@@ -6,7 +6,7 @@
  *   - zod probes for eval (`new Function`) to speed up parsing; `jitless` skips the probe, which
  *     CSP (script-src 'self') would refuse anyway.
  */
-import { config } from 'zod';
+import { config } from 'zod/mini';
 
 export function applyCspCompat(doc: Document = document): void {
   config({ jitless: true });

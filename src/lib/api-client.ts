@@ -4,7 +4,8 @@
  * of the request, so DST is right), every answer is parsed with the wire schema, and every
  * failure becomes an ApiError carrying what Close said (message and per-field reasons).
  */
-import type { z } from 'zod';
+import type { $ZodType, output } from 'zod/v4/core';
+import { safeParse } from 'zod/mini';
 import { formatTzOffset } from '@/shared/close/dates';
 import { ErrorBodySchema } from '@/shared/close/schemas';
 import { browserTimeZone, tzOffsetHours } from './time-zone-offset';
@@ -37,7 +38,7 @@ export function isRetryableError(error: unknown): boolean {
 
 export type QueryValue = string | number | boolean | null | undefined;
 
-export type ApiRequest<S extends z.ZodType> = {
+export type ApiRequest<S extends $ZodType> = {
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** Path under /api/v1, e.g. `/task/`. */
   path: string;
@@ -96,7 +97,7 @@ function retryAfterMs(res: Response): number | null {
   return Number.isFinite(seconds) ? Math.max(0, seconds * 1000) : null;
 }
 
-export async function apiRequest<S extends z.ZodType>(req: ApiRequest<S>): Promise<z.infer<S>> {
+export async function apiRequest<S extends $ZodType>(req: ApiRequest<S>): Promise<output<S>> {
   const headers: Record<string, string> = {};
   if (!req.asPreloaded) {
     headers.accept = 'application/json';
@@ -131,7 +132,7 @@ export async function apiRequest<S extends z.ZodType>(req: ApiRequest<S>): Promi
     const { message, fieldErrors } = errorMessageFrom(res.status, body);
     throw new ApiError(message, res.status, fieldErrors, retryAfterMs(res));
   }
-  const parsed = req.schema.safeParse(body);
+  const parsed = safeParse(req.schema, body);
   if (!parsed.success) {
     throw new ApiError(`Unexpected answer from ${req.path}: ${parsed.error.issues[0]?.message ?? 'invalid shape'}`, res.status);
   }

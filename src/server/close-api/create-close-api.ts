@@ -18,6 +18,12 @@ import { updateTask } from './tasks/update-task';
 import { getMe } from './users/get-me';
 import { getUser } from './users/get-user';
 import { listUsers } from './users/list-users';
+import { en } from 'zod/locales';
+import { config } from 'zod/mini';
+
+// Close gives its reasons in English. The shared schemas are zod/mini's (a small browser bundle),
+// which leaves messages generic ("Invalid input") until a locale is loaded; the server loads it.
+config(en());
 
 export type CloseApiOptions = {
   db: Db;

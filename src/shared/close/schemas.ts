@@ -4,7 +4,8 @@
  * browser parse responses with them. Response schemas are loose (Close adds fields over time and
  * the app must not break on them); request schemas are strict (an unknown field is an error).
  */
-import { z } from 'zod';
+import type { $ZodError } from 'zod/v4/core';
+import { z } from 'zod/mini';
 
 export const TASK_TYPES = [
   'lead',
@@ -31,14 +32,14 @@ export type TaskOrderBy = (typeof ORDER_BY)[number];
 export const DEFAULT_LIMIT = 100;
 export const MAX_LIMIT = 200;
 
-const nullableString = z.string().nullable();
+const nullableString = z.nullable(z.string());
 
 export const AttachmentSchema = z.looseObject({
   content_type: z.string(),
   filename: z.string(),
-  media_id: z.string().optional(),
+  media_id: z.optional(z.string()),
   size: z.number(),
-  thumbnail_url: nullableString.optional(),
+  thumbnail_url: z.optional(nullableString),
   url: z.string(),
 });
 export type Attachment = z.infer<typeof AttachmentSchema>;
@@ -51,54 +52,54 @@ export const TaskSchema = z.looseObject({
   id: z.string(),
   _type: z.string(),
   assigned_to: nullableString,
-  assigned_to_name: nullableString.optional(),
-  contact_id: nullableString.optional(),
-  contact_name: nullableString.optional(),
-  created_by: nullableString.optional(),
-  created_by_name: nullableString.optional(),
-  updated_by: nullableString.optional(),
-  updated_by_name: nullableString.optional(),
+  assigned_to_name: z.optional(nullableString),
+  contact_id: z.optional(nullableString),
+  contact_name: z.optional(nullableString),
+  created_by: z.optional(nullableString),
+  created_by_name: z.optional(nullableString),
+  updated_by: z.optional(nullableString),
+  updated_by_name: z.optional(nullableString),
   date: nullableString,
   date_created: z.string(),
   date_updated: z.string(),
-  due_date: nullableString.optional(),
+  due_date: z.optional(nullableString),
   is_complete: z.boolean(),
-  is_dateless: z.boolean().optional(),
+  is_dateless: z.optional(z.boolean()),
   lead_id: nullableString,
-  lead_name: nullableString.optional(),
-  object_id: nullableString.optional(),
-  object_type: nullableString.optional(),
+  lead_name: z.optional(nullableString),
+  object_id: z.optional(nullableString),
+  object_type: z.optional(nullableString),
   organization_id: z.string(),
-  view: z.enum(TASK_VIEWS).nullable().optional(),
-  text: nullableString.optional(),
+  view: z.optional(z.nullable(z.enum(TASK_VIEWS))),
+  text: z.optional(nullableString),
   // incoming_email, email_followup
-  emails: z.array(z.string()).optional(),
-  email_id: nullableString.optional(),
-  subject: nullableString.optional(),
-  body_preview: nullableString.optional(),
+  emails: z.optional(z.array(z.string())),
+  email_id: z.optional(nullableString),
+  subject: z.optional(nullableString),
+  body_preview: z.optional(nullableString),
   // calls
-  phone: nullableString.optional(),
-  phone_formatted: nullableString.optional(),
-  phone_number_description: nullableString.optional(),
-  local_phone: nullableString.optional(),
-  recording_url: nullableString.optional(),
-  voicemail_duration: z.number().nullable().optional(),
-  voicemail_url: nullableString.optional(),
+  phone: z.optional(nullableString),
+  phone_formatted: z.optional(nullableString),
+  phone_number_description: z.optional(nullableString),
+  local_phone: z.optional(nullableString),
+  recording_url: z.optional(nullableString),
+  voicemail_duration: z.optional(z.nullable(z.number())),
+  voicemail_url: z.optional(nullableString),
   // opportunity_due
-  opportunity_note: nullableString.optional(),
-  opportunity_value: z.number().nullable().optional(),
-  opportunity_value_currency: nullableString.optional(),
-  opportunity_value_formatted: nullableString.optional(),
-  opportunity_value_period: nullableString.optional(),
+  opportunity_note: z.optional(nullableString),
+  opportunity_value: z.optional(z.nullable(z.number())),
+  opportunity_value_currency: z.optional(nullableString),
+  opportunity_value_formatted: z.optional(nullableString),
+  opportunity_value_period: z.optional(nullableString),
   // incoming_sms
-  remote_phone: nullableString.optional(),
-  remote_phone_formatted: nullableString.optional(),
-  remote_phone_description: nullableString.optional(),
-  attachments: z.array(AttachmentSchema).optional(),
+  remote_phone: z.optional(nullableString),
+  remote_phone_formatted: z.optional(nullableString),
+  remote_phone_description: z.optional(nullableString),
+  attachments: z.optional(z.array(AttachmentSchema)),
 });
 export type Task = z.infer<typeof TaskSchema>;
 
-export function listResponseSchema<T extends z.ZodType>(item: T) {
+export function listResponseSchema<T extends z.ZodMiniType>(item: T) {
   return z.looseObject({ data: z.array(item), has_more: z.boolean() });
 }
 export const TaskListSchema = listResponseSchema(TaskSchema);
@@ -108,8 +109,8 @@ export const MembershipSchema = z.looseObject({
   id: z.string(),
   organization_id: z.string(),
   user_id: z.string(),
-  role_id: z.string().optional(),
-  user_full_name: nullableString.optional(),
+  role_id: z.optional(z.string()),
+  user_full_name: z.optional(nullableString),
 });
 export type Membership = z.infer<typeof MembershipSchema>;
 
@@ -118,21 +119,21 @@ export const UserSchema = z.looseObject({
   email: z.string(),
   first_name: z.string(),
   last_name: z.string(),
-  image: nullableString.optional(),
-  date_created: z.string().optional(),
-  date_updated: z.string().optional(),
-  organizations: z.array(z.string()).optional(),
+  image: z.optional(nullableString),
+  date_created: z.optional(z.string()),
+  date_updated: z.optional(z.string()),
+  organizations: z.optional(z.array(z.string())),
 });
 export type User = z.infer<typeof UserSchema>;
 export const UserListSchema = listResponseSchema(UserSchema);
 
 export const OrganizationRefSchema = z.looseObject({ id: z.string(), name: z.string() });
 
-export const MeSchema = UserSchema.extend({
+export const MeSchema = z.extend(UserSchema, {
   organizations: z.array(OrganizationRefSchema),
   memberships: z.array(MembershipSchema),
   /** Embedded API only: IANA zone the demo user works in. Close omits it; the app then uses the browser's. */
-  time_zone: z.string().optional(),
+  time_zone: z.optional(z.string()),
 });
 export type Me = z.infer<typeof MeSchema>;
 
@@ -146,26 +147,26 @@ export type Organization = z.infer<typeof OrganizationSchema>;
 export const ContactSchema = z.looseObject({
   id: z.string(),
   name: z.string(),
-  phones: z.array(z.looseObject({ phone: z.string(), type: z.string().optional() })).optional(),
-  emails: z.array(z.looseObject({ email: z.string(), type: z.string().optional() })).optional(),
+  phones: z.optional(z.array(z.looseObject({ phone: z.string(), type: z.optional(z.string()) }))),
+  emails: z.optional(z.array(z.looseObject({ email: z.string(), type: z.optional(z.string()) }))),
 });
 
 export const LeadSchema = z.looseObject({
   id: z.string(),
   display_name: z.string(),
-  name: z.string().optional(),
-  organization_id: z.string().optional(),
-  contacts: z.array(ContactSchema).optional(),
-  html_url: z.string().optional(),
+  name: z.optional(z.string()),
+  organization_id: z.optional(z.string()),
+  contacts: z.optional(z.array(ContactSchema)),
+  html_url: z.optional(z.string()),
 });
 export type Lead = z.infer<typeof LeadSchema>;
 export const LeadListSchema = listResponseSchema(LeadSchema);
 
 /** Close's error body: a list of general errors and a map of per-field reasons. */
 export const ErrorBodySchema = z.looseObject({
-  error: z.string().optional(),
-  errors: z.array(z.string()).optional(),
-  'field-errors': z.record(z.string(), z.string()).optional(),
+  error: z.optional(z.string()),
+  errors: z.optional(z.array(z.string())),
+  'field-errors': z.optional(z.record(z.string(), z.string())),
 });
 export type ErrorBody = z.infer<typeof ErrorBodySchema>;
 
@@ -173,38 +174,38 @@ export type ErrorBody = z.infer<typeof ErrorBodySchema>;
 
 /** `POST /task/`: lead tasks (and outgoing calls to a contact). */
 export const CreateTaskBodySchema = z.strictObject({
-  _type: z.enum(['lead', 'outgoing_call']).optional(),
-  lead_id: z.string().min(1),
-  contact_id: z.string().min(1).optional(),
-  assigned_to: z.string().min(1).optional(),
-  text: z.string().max(10_000).optional(),
-  date: z.string().nullable().optional(),
-  due_date: z.string().nullable().optional(),
-  is_complete: z.boolean().optional(),
+  _type: z.optional(z.enum(['lead', 'outgoing_call'])),
+  lead_id: z.string().check(z.minLength(1)),
+  contact_id: z.optional(z.string().check(z.minLength(1))),
+  assigned_to: z.optional(z.string().check(z.minLength(1))),
+  text: z.optional(z.string().check(z.maxLength(10_000))),
+  date: z.optional(z.nullable(z.string())),
+  due_date: z.optional(z.nullable(z.string())),
+  is_complete: z.optional(z.boolean()),
 });
 export type CreateTaskBody = z.infer<typeof CreateTaskBodySchema>;
 
 /** `PUT /task/{id}/`: `text` is accepted on lead tasks only (checked against the task). */
 export const UpdateTaskBodySchema = z.strictObject({
-  assigned_to: z.string().min(1).optional(),
-  date: z.string().nullable().optional(),
-  due_date: z.string().nullable().optional(),
-  is_complete: z.boolean().optional(),
-  text: z.string().max(10_000).optional(),
+  assigned_to: z.optional(z.string().check(z.minLength(1))),
+  date: z.optional(z.nullable(z.string())),
+  due_date: z.optional(z.nullable(z.string())),
+  is_complete: z.optional(z.boolean()),
+  text: z.optional(z.string().check(z.maxLength(10_000))),
 });
 export type UpdateTaskBody = z.infer<typeof UpdateTaskBodySchema>;
 
 /** `PUT /task/` (bulk): only these three fields; filters come in the query or in `_params`. */
 export const BulkUpdateTaskBodySchema = z.strictObject({
-  assigned_to: z.string().min(1).optional(),
-  date: z.string().nullable().optional(),
-  is_complete: z.boolean().optional(),
-  _params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+  assigned_to: z.optional(z.string().check(z.minLength(1))),
+  date: z.optional(z.nullable(z.string())),
+  is_complete: z.optional(z.boolean()),
+  _params: z.optional(z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]))),
 });
 export type BulkUpdateTaskBody = z.infer<typeof BulkUpdateTaskBodySchema>;
 
 /** Turns zod issues into Close's `field-errors` map (first reason per field). */
-export function fieldErrorsFrom(error: z.ZodError): Record<string, string> {
+export function fieldErrorsFrom(error: $ZodError): Record<string, string> {
   const out: Record<string, string> = {};
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') {

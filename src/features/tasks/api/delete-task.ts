@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { apiRequest } from '@/lib/api-client';
 
 /** Close answers a deletion with an empty object (200); its contents are not used. */

@@ -4,7 +4,7 @@
  * Every call names the types explicitly (`_type=all` or `_type__in`) so the API's lead-only
  * default never applies, and sends the view's zone so "today" is the user's today.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { DEFAULT_LIMIT, MAX_LIMIT, TaskListSchema, listResponseSchema } from '@/shared/close/schemas';
 import { apiRequest } from '@/lib/api-client';
 import type { TaskPage } from '../utils/task-pages';
@@ -50,8 +50,8 @@ export async function countTasks(filters: TaskListFilters, cap = TASK_COUNT_CAP,
 
 export const TaskSnapshotSchema = z.looseObject({
   id: z.string(),
-  assigned_to: z.string().nullable(),
-  date: z.string().nullable(),
+  assigned_to: z.nullable(z.string()),
+  date: z.nullable(z.string()),
   is_complete: z.boolean(),
   date_created: z.string(),
 });

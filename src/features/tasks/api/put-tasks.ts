@@ -1,5 +1,5 @@
 /** Close's bulk `PUT /task/` (assigned_to, date, is_complete only), by ids or by a view's filters. */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { apiRequest } from '@/lib/api-client';
 import { type TaskListFilters, taskFilterParams } from '../utils/task-view-rules';
 
@@ -8,7 +8,7 @@ export const BULK_CHUNK_SIZE = 1_000;
 
 export type BulkChanges = { assigned_to?: string; date?: string | null; is_complete?: boolean };
 
-const BulkAnswerSchema = z.looseObject({ updated: z.number().optional() });
+const BulkAnswerSchema = z.looseObject({ updated: z.optional(z.number()) });
 
 /**
  * The ids go in the body's `_params`, where thousands of them fit (a URL would not hold them).

@@ -4,7 +4,7 @@
  * Defaults are left out of the URL (`undefined`), which keeps shared links short and lets the
  * time zone follow the browser of whoever opens a link that did not pick one.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { TASK_TYPES, type TaskType } from '@/shared/close/schemas';
 import { browserTimeZone, isValidTimeZone } from '@/lib/time-zone-offset';
 
@@ -28,20 +28,27 @@ export const ASSIGNEE_EVERYONE = 'everyone';
 /** Close ids are a prefix and base62 characters; anything else cannot be a user. */
 const USER_ID_RE = /^user_[0-9A-Za-z]{1,64}$/;
 
-const typesSchema = z
-  .union([z.string(), z.array(z.string())])
-  .transform((v) => typesParam(typeof v === 'string' ? v.split(',') : v))
-  .optional()
-  .catch(undefined);
+const typesSchema = z.catch(
+  z.optional(
+    z.pipe(
+      z.union([z.string(), z.array(z.string())]),
+      z.transform((v) => typesParam(typeof v === 'string' ? v.split(',') : v)),
+    ),
+  ),
+  undefined,
+);
 
-const assigneeSchema = z
-  .string()
-  .refine((v) => v === ASSIGNEE_ME || v === ASSIGNEE_EVERYONE || USER_ID_RE.test(v))
-  .transform((v) => (v === ASSIGNEE_ME ? undefined : v))
-  .optional()
-  .catch(undefined);
+const assigneeSchema = z.catch(
+  z.optional(
+    z.pipe(
+      z.string().check(z.refine((v) => v === ASSIGNEE_ME || v === ASSIGNEE_EVERYONE || USER_ID_RE.test(v))),
+      z.transform((v) => (v === ASSIGNEE_ME ? undefined : v)),
+    ),
+  ),
+  undefined,
+);
 
-const timeZoneSchema = z.string().refine(isValidTimeZone).optional().catch(undefined);
+const timeZoneSchema = z.catch(z.optional(z.string().check(z.refine(isValidTimeZone))), undefined);
 
 export const viewSearchSchema = z.object({
   types: typesSchema,
