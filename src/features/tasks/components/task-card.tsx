@@ -43,15 +43,9 @@ export const TaskCard = memo(function TaskCard({ task, view, timeZone, nowMs, on
 
   useLayoutEffect(() => {
     if (!takesDomFocus) return;
-    // In the next frame, before it paints: focusing forces a style and layout pass, which inside
-    // the commit would be a second one on top of the frame's own (completing a task took ~6 ms
-    // longer to remove its card). The virtual list scrolls the card into view; the browser must
-    // not scroll it a second time.
-    const frame = requestAnimationFrame(() => {
-      articleRef.current?.focus({ preventScroll: true });
-      domFocusTaken(task.id);
-    });
-    return () => cancelAnimationFrame(frame);
+    // The virtual list scrolls the card into view; the browser must not scroll it a second time.
+    articleRef.current?.focus({ preventScroll: true });
+    domFocusTaken(task.id);
   }, [takesDomFocus, task.id, domFocusTaken]);
 
   return (
