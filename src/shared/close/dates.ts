@@ -181,6 +181,8 @@ function offsetFromWallClock(zone: string, epochMs: number): number {
   if (!format) {
     format = new Intl.DateTimeFormat('en-US', {
       timeZone: zone,
+      calendar: 'gregory',
+      numberingSystem: 'latn',
       hourCycle: 'h23',
       era: 'short',
       year: 'numeric',
