@@ -94,3 +94,31 @@ test('going offline shows a banner, and coming back removes it', async ({ page, 
   await context.setOffline(false);
   await expect(page.getByText("You're offline")).toHaveCount(0);
 });
+
+test('a fast scroll passes cards as placeholders, and every card is whole once it stops', async ({ page }) => {
+  await page.goto('/archive?assignee=everyone');
+  await waitForList(page);
+  await expect(page.locator('main article').first()).toBeVisible();
+  // Two screens a frame, as a fling does: the cards scrolled past are built between frames.
+  const seen = await page.evaluate(async () => {
+    const el = document.scrollingElement!;
+    let most = 0;
+    let announced = 0;
+    for (let i = 0; i < 8; i++) {
+      el.scrollTop += el.clientHeight * 2;
+      await new Promise((r) => requestAnimationFrame(r));
+      most = Math.max(most, document.querySelectorAll('main [data-placeholder]').length);
+      announced += document.querySelectorAll('main [data-placeholder]:not([aria-hidden="true"])').length;
+    }
+    return { most, announced };
+  });
+  expect(seen.most, 'rows entering mid-scroll are placeholders').toBeGreaterThan(0);
+  expect(seen.announced, 'placeholders are hidden from assistive technology').toBe(0);
+  await expect(page.locator('main [data-placeholder]')).toHaveCount(0);
+  const cardsInView = () =>
+    page.evaluate(() => [...document.querySelectorAll('main article')].filter((a) => {
+      const r = a.getBoundingClientRect();
+      return r.bottom > 0 && r.top < window.innerHeight;
+    }).length);
+  await expect.poll(cardsInView).toBeGreaterThan(2);
+});
