@@ -148,6 +148,43 @@ describe('what the proxy passes back', () => {
     expect(await res.json()).toEqual({ data: [], has_more: false });
   });
 
+  it('gives its own JSON answers the same security headers and request id as passed-on ones', async () => {
+    upstream.behave({ kind: 'reset' });
+    const answers = [
+      await fetch(`${proxy.url}/api/v1/opportunity/`),
+      await fetch(`${proxy.url}/api/v1/task/`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: 'x'.repeat(MAX_REQUEST_BODY_BYTES + 1) }),
+      await fetch(`${proxy.url}/api/v1/me/`),
+    ];
+    expect(answers.map((res) => res.status)).toEqual([404, 413, 502]);
+    for (const res of answers) {
+      expect(res.headers.get('content-type')).toMatch(/application\/json/);
+      expect(res.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('x-frame-options')).toBe('DENY');
+      expect(res.headers.get('x-request-id')).toMatch(/^[\w-]+$/);
+    }
+  });
+
+  it('keeps a plain X-Request-Id from the caller and replaces an unusable one, as the rest of the app does', async () => {
+    const idOf = async (path: string, id: string) => (await fetch(`${proxy.url}${path}`, { headers: { 'x-request-id': id } })).headers.get('x-request-id');
+    for (const path of ['/api/v1/me/', '/api/v1/opportunity/', '/api/health']) {
+      expect(await idOf(path, 'trace-123_abc='), path).toBe('trace-123_abc=');
+      const replaced = await idOf(path, 'not plain!');
+      expect(replaced, path).not.toBe('not plain!');
+      expect(replaced, path).toMatch(/^[0-9a-f-]{36}$/);
+      expect(await idOf(path, 'x'.repeat(256)), path).toMatch(/^[0-9a-f-]{36}$/);
+    }
+  });
+
+  it('logs one line per forwarded request at debug level, with its request id and status', async () => {
+    const res = await fetch(`${proxy.url}/api/v1/me/?logged=1`, { headers: { 'x-request-id': 'logged-request-1' } });
+    await res.text();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const lines = proxy.logs.filter((line) => line.includes('requestId=logged-request-1'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/ request .*method=GET path=\/api\/v1\/me\/ status=200 /);
+  });
+
   it('streams: the browser gets the first bytes while the upstream is still sending', async () => {
     upstream.behave({ kind: 'held-body', first: '{"data": [', rest: '], "has_more": false}' });
     const res = await fetch(`${proxy.url}/api/v1/task/`);

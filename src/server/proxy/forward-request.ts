@@ -85,14 +85,14 @@ export function createForwardHandler(options: {
     const rawQuery = queryAt === -1 ? '' : target.slice(queryAt);
 
     if (!isForwardedPath(rawPath)) {
-      return c.json({ error: `Not found: ${rawPath} is not part of the API Triage forwards.` }, 404);
+      return errorAnswer(c, `Not found: ${rawPath} is not part of the API Triage forwards.`, 404);
     }
 
     const method = incoming.method ?? 'GET';
     const hasBody = requestHasBody(method, incoming.headers);
     const declaredLength = Number(incoming.headers['content-length'] ?? 0);
     if (declaredLength > MAX_REQUEST_BODY_BYTES) {
-      return c.json({ error: `Request body is too large (limit ${MAX_REQUEST_BODY_BYTES} bytes).` }, 413);
+      return errorAnswer(c, `Request body is too large (limit ${MAX_REQUEST_BODY_BYTES} bytes).`, 413);
     }
 
     const headers: OutgoingHttpHeaders = { authorization, 'user-agent': 'triage-proxy' };
@@ -125,19 +125,19 @@ export function createForwardHandler(options: {
         return RESPONSE_ALREADY_SENT;
       }
       logger.warn('upstream request failed', { requestId: c.get('requestId'), method, path: rawPath, reason: error.message });
-      return c.json({ error: error.message }, statusForFailure(error));
+      return errorAnswer(c, error.message, statusForFailure(error));
     }
 
     const status = upstream.statusCode ?? 502;
     if (copy && status === 304) {
       // The upstream vouches that the copy is still its answer: send the copy, not a 304 the browser never asked for.
       upstream.resume();
-      const copyHeaders = pickHeaders(upstream, RATE_LIMIT_HEADERS, {
-        ...copy.headers,
-        ...API_SECURITY_HEADERS,
-        'x-request-id': c.get('requestId'),
-        'content-length': copy.body.length,
-      });
+      // The copy's head is complete but for the request id and what each 304 brings. Copied with
+      // Object.assign into a fresh object: merging its parts with spreads again, or adding keys to
+      // a spread clone, builds a new hidden class each time (~10 µs per request in a CPU profile).
+      const copyHeaders: OutgoingHttpHeaders = Object.assign({}, copy.headers);
+      copyHeaders['x-request-id'] = c.get('requestId');
+      pickHeaders(upstream, RATE_LIMIT_HEADERS, copyHeaders);
       copyHeaders['cache-control'] ??= 'no-store';
       outgoing.writeHead(200, copyHeaders);
       outgoing.end(copy.body);
@@ -145,10 +145,9 @@ export function createForwardHandler(options: {
     }
     if (copyKey) keepOrDropCopy(copies, copyKey, upstream, status);
 
-    const responseHeaders = pickHeaders(upstream, PASSED_RESPONSE_HEADERS, {
-      ...API_SECURITY_HEADERS,
-      'x-request-id': c.get('requestId'),
-    });
+    const responseHeaders: OutgoingHttpHeaders = Object.assign({}, API_SECURITY_HEADERS);
+    responseHeaders['x-request-id'] = c.get('requestId');
+    pickHeaders(upstream, PASSED_RESPONSE_HEADERS, responseHeaders);
     responseHeaders['cache-control'] ??= 'no-store';
     const location = rewriteLocation(upstream.headers.location, baseHref, basePath);
     if (location) responseHeaders.location = location;
@@ -158,6 +157,17 @@ export function createForwardHandler(options: {
     });
     return RESPONSE_ALREADY_SENT;
   };
+}
+
+/**
+ * The proxy's own JSON answers carry the same security headers and request id as the answers it
+ * writes to the socket, set here rather than left to middleware: forwarded calls skip the
+ * app's middleware (app.ts).
+ */
+function errorAnswer(c: Context<AppEnv>, error: string, status: 400 | 404 | 413 | 502 | 504): Response {
+  c.header('X-Request-Id', c.get('requestId'));
+  for (const name in API_SECURITY_HEADERS) c.header(name, API_SECURITY_HEADERS[name]);
+  return c.json({ error }, status);
 }
 
 /**
@@ -178,8 +188,21 @@ function keepOrDropCopy(copies: RevalidatedCopies, key: string, upstream: Incomi
   });
   upstream.once('end', () => {
     if (!upstream.complete || bytes > copies.maxBodyBytes) return copies.delete(key);
-    copies.set(key, { etag, headers: pickHeaders(upstream, COPIED_RESPONSE_HEADERS, {}), body: Buffer.concat(chunks, bytes) });
+    copies.set(key, { etag, headers: copyAnswerHead(upstream, bytes), body: Buffer.concat(chunks, bytes) });
   });
+}
+
+/**
+ * The head of every answer from this copy, built once: the upstream's headers worth keeping,
+ * ours, and the length. `x-request-id` holds its place and is filled per answer; the rate-limit
+ * headers of each 304 and the `cache-control` default follow it.
+ */
+function copyAnswerHead(upstream: IncomingMessage, bodyBytes: number): OutgoingHttpHeaders {
+  const head = pickHeaders(upstream, COPIED_RESPONSE_HEADERS, {});
+  for (const name in API_SECURITY_HEADERS) head[name] = API_SECURITY_HEADERS[name];
+  head['x-request-id'] = '';
+  head['content-length'] = bodyBytes;
+  return head;
 }
 
 function requestHasBody(method: string, headers: IncomingHttpHeaders): boolean {

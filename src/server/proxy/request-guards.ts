@@ -5,6 +5,7 @@
  * - Origin: a state-changing request sent by another site (a form post, a no-cors fetch) is
  *   refused; our own pages, and PUBLIC_ORIGIN (Vite's dev server), may write.
  */
+import type { IncomingMessage } from 'node:http';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../app-env';
 
@@ -28,11 +29,29 @@ export function createHostMatcher(hostnames: readonly string[], anyIpLiteral = f
   };
 }
 
+/** Whether the Host header names us, at the port the request came in on. */
+export function hostAllowed(matches: HostMatcher, incoming: IncomingMessage): boolean {
+  const host = incoming.headers.host;
+  const port = incoming.socket.localPort;
+  return host !== undefined && host !== '' && port !== undefined && matches(host, port);
+}
+
+/** Whether a request may be carried out as far as its Origin goes: safe methods, our own pages and `allowedOrigins` may. */
+export function createOriginCheck(matches: HostMatcher, allowedOrigins: readonly string[]): (incoming: IncomingMessage) => boolean {
+  const extra = new Set(allowedOrigins);
+  return (incoming) => {
+    const origin = incoming.headers.origin;
+    if (origin === undefined || SAFE_METHODS.has(incoming.method ?? 'GET') || extra.has(origin)) return true;
+    if (!origin.startsWith('http://')) return false;
+    const port = incoming.socket.localPort;
+    return port !== undefined && matches(origin.slice('http://'.length), port);
+  };
+}
+
 export function hostGuard(matches: HostMatcher): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const host = c.env.incoming.headers.host;
-    const port = c.env.incoming.socket.localPort;
-    if (!host || port === undefined || !matches(host, port)) {
+    if (!hostAllowed(matches, c.env.incoming)) {
+      const host = c.env.incoming.headers.host;
       return c.json({ error: `Forbidden: this server does not answer to host ${JSON.stringify(host ?? '')}.` }, 403);
     }
     await next();
@@ -40,21 +59,13 @@ export function hostGuard(matches: HostMatcher): MiddlewareHandler<AppEnv> {
 }
 
 export function originGuard(matches: HostMatcher, allowedOrigins: readonly string[]): MiddlewareHandler<AppEnv> {
-  const extra = new Set(allowedOrigins);
+  const originAllowed = createOriginCheck(matches, allowedOrigins);
   return async (c, next) => {
     const { incoming } = c.env;
-    const origin = incoming.headers.origin;
-    if (origin !== undefined && !SAFE_METHODS.has(incoming.method ?? 'GET') && !isOwnOrigin(origin)) {
-      return c.json({ error: `Forbidden: ${incoming.method} from origin ${JSON.stringify(origin)} is not allowed.` }, 403);
+    if (!originAllowed(incoming)) {
+      return c.json({ error: `Forbidden: ${incoming.method} from origin ${JSON.stringify(incoming.headers.origin)} is not allowed.` }, 403);
     }
     await next();
-
-    function isOwnOrigin(value: string): boolean {
-      if (extra.has(value)) return true;
-      if (!value.startsWith('http://')) return false;
-      const port = incoming.socket.localPort;
-      return port !== undefined && matches(value.slice('http://'.length), port);
-    }
   };
 }
 

@@ -26,6 +26,22 @@ describe('RevalidatedCopies', () => {
     expect(copies.totalBytes).toBe(95);
   });
 
+  it('counts a copy asked for again and again as the most recent one', () => {
+    const copies = new RevalidatedCopies({ maxEntries: 2 });
+    copies.set('a', copyOf(10));
+    copies.set('b', copyOf(10));
+    copies.get('b');
+    copies.get('a');
+    copies.get('a');
+    copies.set('c', copyOf(10));
+    expect([copies.get('a'), copies.get('b'), copies.get('c')].map(Boolean)).toEqual([true, false, true]);
+    copies.delete('c');
+    copies.get('a');
+    copies.set('d', copyOf(10));
+    copies.set('e', copyOf(10));
+    expect([copies.get('a'), copies.get('d'), copies.get('e')].map(Boolean)).toEqual([false, true, true]);
+  });
+
   it('keeps no copy of a body over the per-body limit, and forgets the old one for that key', () => {
     const copies = new RevalidatedCopies({ maxBodyBytes: 50 });
     copies.set('a', copyOf(10));
