@@ -74,7 +74,9 @@ export async function measureTargets(targets: LoadTarget[], s: LoadSettings, rou
   const acc = targets.map(() => ({ bodyBytes: 0, single: [] as number[], loaded: [] as number[], loadSeconds: 0, failures: 0 }));
   for (const [i, t] of targets.entries()) {
     acc[i]!.bodyBytes = (await fetchOnce(t)).length;
-    if (s.warmupSeconds > 0) await run(t, 1, s.warmupSeconds, s.latencyMaxRequests);
+    // At the load's own concurrency: a proxy opens its pool of upstream connections and compiles
+    // its concurrent paths on the first burst, which would otherwise fall inside the measured second.
+    if (s.warmupSeconds > 0) await run(t, s.connections, s.warmupSeconds, s.loadMaxRequests);
   }
   for (let round = 0; round < rounds; round++) {
     for (const [i, t] of targets.entries()) {

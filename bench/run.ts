@@ -49,7 +49,7 @@ function planFor(quick: boolean, started: number): Plan {
     return {
       mode: 'quick',
       sizes: [1_000, 5_000],
-      load: { warmupSeconds: 0.2, latencySeconds: 0.7, latencyMaxRequests: 2_000, loadSeconds: 1, loadMaxRequests: 50_000, connections: 10 },
+      load: { warmupSeconds: 0.5, latencySeconds: 0.7, latencyMaxRequests: 2_000, loadSeconds: 1, loadMaxRequests: 50_000, connections: 10 },
       rounds: 1,
       bulk: { onSize: 1_000, count: 1_000 },
       browser: { onSize: 5_000, coldRuns: 2, completeActions: 8, loadTarget: 500 },
