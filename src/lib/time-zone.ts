@@ -5,15 +5,15 @@
  */
 import { formatInTimeZone } from 'date-fns-tz';
 import { tzOffsetHours } from './time-zone-offset';
-import { DATE_ONLY, type CloseDate, localDayOf, parseCloseDate } from '@/shared/close/dates';
+import { DATE_ONLY, type CloseDate, localDayAt, localDayOf, parseCloseDate } from '@/shared/close/dates';
 
 // Offsets and validation live in time-zone-offset.ts so the first load (which only needs the
 // offset for x-tz-offset) does not bring the date formatter along; re-exported here unchanged.
 export { browserTimeZone, isValidTimeZone, tzOffsetHours } from './time-zone-offset';
 
-/** The calendar day (`YYYY-MM-DD`) in `zone` at `atMs`. */
+/** The calendar day (`YYYY-MM-DD`) in `zone` at `atMs`. (The list asks on every render.) */
 export function dayInZone(atMs: number, zone: string): string {
-  return formatInTimeZone(new Date(atMs), zone, 'yyyy-MM-dd');
+  return localDayAt(atMs, tzOffsetHours(zone, atMs));
 }
 
 /**
