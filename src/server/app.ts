@@ -68,8 +68,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
 
   app.use(requestId());
   app.use(async (c, next) => {
-    const headers = isApiPath(c.req.path) ? API_SECURITY_HEADERS : APP_SECURITY_HEADERS;
-    for (const name in headers) c.header(name, headers[name]);
+    setSecurityHeaders(c);
     await next();
   });
   if (logRequests) {
@@ -95,8 +94,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.notFound((c) => c.json({ error: `Not found: ${c.req.method} ${c.req.path}` }, 404));
   app.onError((error, c) => {
     // Set again for an error thrown on the shortcut, which skipped the middleware that sets them.
-    const headers = isApiPath(c.req.path) ? API_SECURITY_HEADERS : APP_SECURITY_HEADERS;
-    for (const name in headers) c.header(name, headers[name]);
+    setSecurityHeaders(c);
     if (c.get('requestId')) c.header('X-Request-Id', c.get('requestId'));
     if (error instanceof HTTPException && error.status < 500) {
       return c.json({ error: error.message || 'Bad request' }, error.status);
@@ -135,6 +133,11 @@ function logWhenDone(logger: Logger, c: Context<AppEnv>): void {
       complete: outgoing.writableFinished,
     });
   });
+}
+
+function setSecurityHeaders(c: Context<AppEnv>): void {
+  const headers = isApiPath(c.req.path) ? API_SECURITY_HEADERS : APP_SECURITY_HEADERS;
+  for (const name in headers) c.header(name, headers[name]);
 }
 
 function isApiPath(p: string): boolean {

@@ -64,6 +64,8 @@ function ariaStep(step: ShortcutStep): string[] {
   return step.mod ? [[...base, 'Control', key].join('+'), [...base, 'Meta', key].join('+')] : [[...base, key].join('+')];
 }
 
+const ariaValues = new Map<string, string | undefined>();
+
 /**
  * The `aria-keyshortcuts` value for some alternatives. The attribute has no notation for
  * sequences (`g i`), so those are left out; an empty result means "omit the attribute".
@@ -79,4 +81,3 @@ export function ariaKeyShortcuts(alternatives: readonly string[]): string | unde
   ariaValues.set(key, value);
   return value;
 }
-const ariaValues = new Map<string, string | undefined>();

@@ -8,9 +8,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { DAY_MS, formatCloseDateTime } from '@/shared/close/dates';
+import { DAY_MS, formatCloseDateTime, zoneOffsetHours } from '@/shared/close/dates';
 import { TASK_TYPES, type Attachment, type TaskType } from '@/shared/close/schemas';
-import { formatInTimeZone, getTimezoneOffset } from 'date-fns-tz';
+import { formatInTimeZone } from 'date-fns-tz';
 import {
   AREA_CODE_REGIONS,
   CALL_RECORDINGS,
@@ -416,8 +416,7 @@ class ZoneClock {
     readonly zone: string,
     nowMs: number,
   ) {
-    const offset = getTimezoneOffset(zone, new Date(nowMs));
-    if (Number.isNaN(offset)) throw new RangeError(`unknown time zone: ${zone}`);
+    zoneOffsetHours(zone, nowMs); // throws a RangeError for a zone Intl does not know
     this.todayUtcMidnight = Date.parse(`${formatInTimeZone(new Date(nowMs), zone, 'yyyy-MM-dd')}T00:00:00Z`);
   }
 
@@ -429,7 +428,9 @@ class ZoneClock {
     const midnight = this.todayUtcMidnight + dayOffset * DAY_MS;
     let offsetMs = this.offsets.get(dayOffset);
     if (offsetMs === undefined) {
-      offsetMs = getTimezoneOffset(this.zone, new Date(midnight + 12 * HOUR_MS));
+      // The offset at the day's local noon (DST changes happen at night): two readings settle it.
+      const noon = midnight + 12 * HOUR_MS;
+      offsetMs = zoneOffsetHours(this.zone, noon - zoneOffsetHours(this.zone, noon) * HOUR_MS) * HOUR_MS;
       this.offsets.set(dayOffset, offsetMs);
     }
     return midnight + ((hour * 60 + minute) * 60 + second) * 1000 + ms - offsetMs;
