@@ -1,5 +1,5 @@
 /// <reference types="vitest/config" />
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { constants, gzipSync } from 'node:zlib';
@@ -56,6 +56,29 @@ function preloadFirstView(): Plugin {
 }
 
 /**
+ * public/theme-init.js, which sets the light/dark class before the first paint, goes into the
+ * built index.html inline: as a file it blocked the parser for a request, and the first view the
+ * server renders into the page waited behind it. The server allows exactly this script by its
+ * hash in the page's CSP (src/server/security-headers.ts); the dev server serves the file.
+ */
+function inlineThemeInit(): Plugin {
+  const TAG = '<script src="/theme-init.js"></script>';
+  let publicDir = 'public';
+  return {
+    name: 'triage:inline-theme-init',
+    apply: 'build',
+    configResolved(config) {
+      publicDir = config.publicDir;
+    },
+    transformIndexHtml(html) {
+      if (!html.includes(TAG)) throw new Error('inline-theme-init: index.html no longer loads /theme-init.js');
+      const code = readFileSync(join(publicDir, 'theme-init.js'), 'utf8').replace(/^\/\* global[^*]*\*\/\n/, '');
+      return html.replace(TAG, `<script>${code.trim()}</script>`);
+    },
+  };
+}
+
+/**
  * A gzip copy of every hashed script and stylesheet (`x.js.gz` beside `x.js`), which the server
  * sends to browsers that accept gzip (src/server/app.ts): compressed once here at the highest
  * level, never per request. Sizes the bundle check reads stay those of the plain files.
@@ -78,7 +101,7 @@ function precompressAssets(): Plugin {
   };
 }
 
-export default defineConfig({
+export default defineConfig(({ isSsrBuild }) => ({
   plugins: [
     tanstackRouter({
       target: 'react',
@@ -88,8 +111,7 @@ export default defineConfig({
     }),
     react(),
     tailwindcss(),
-    preloadFirstView(),
-    precompressAssets(),
+    ...(isSsrBuild ? [] : [inlineThemeInit(), preloadFirstView(), precompressAssets()]),
   ],
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   server: {
@@ -98,7 +120,11 @@ export default defineConfig({
     strictPort: true,
     proxy: { '/api': { target: devApi, changeOrigin: true } },
   },
-  build: { outDir: 'dist', sourcemap: false, chunkSizeWarningLimit: 600 },
+  build: { outDir: 'dist', sourcemap: false, chunkSizeWarningLimit: 600, copyPublicDir: !isSsrBuild },
+  // The first-view renderer (`vite build --ssr`, scripts/build-app.mjs) carries its packages
+  // inside it, so a build copied anywhere (the bench's) runs without this node_modules.
+  // React's production build there too (a browser build gets it from Vite anyway).
+  ...(isSsrBuild ? { ssr: { noExternal: true, target: 'node' as const }, define: { 'process.env.NODE_ENV': JSON.stringify('production') } } : {}),
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.{ts,mjs}', 'bench/**/*.test.ts'],
     environment: 'node',
@@ -107,4 +133,4 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 60_000,
   },
-});
+}));

@@ -9,7 +9,7 @@ import { bundleReport } from '../scripts/check-bundle-size.mjs';
 import { ROOT, startChild, childEnv } from './processes';
 import type { BundleResult } from './results-schema';
 
-const VITE = join(ROOT, 'node_modules', '.bin', 'vite');
+const BUILD_APP = join(ROOT, 'scripts', 'build-app.mjs');
 
 /** Newest modification time under the paths that make up the app build. */
 export function newestSourceMtime(paths: string[]): number {
@@ -31,13 +31,14 @@ const BUILD_INPUTS = ['src/app', 'src/features', 'src/components', 'src/lib', 's
 export function freshDist(): string | null {
   const dist = join(ROOT, 'dist');
   const index = join(dist, 'index.html');
-  if (!existsSync(index)) return null;
+  if (!existsSync(index) || !existsSync(join(dist, 'ssr', 'entry-server.js'))) return null;
   const built = statSync(index).mtimeMs;
   return built >= newestSourceMtime(BUILD_INPUTS.map((p) => join(ROOT, p))) ? dist : null;
 }
 
 export async function buildApp(outDir: string): Promise<void> {
-  const child = startChild('vite build', VITE, ['build', '--manifest', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], childEnv({}));
+  // Both builds (scripts/build-app.mjs): the browser part serves this build, first view included.
+  const child = startChild('build', process.execPath, [BUILD_APP, '--manifest', '--outDir', outDir, '--logLevel', 'warn'], childEnv({}));
   const code = await child.exited(5 * 60_000);
   if (code !== 0) throw new Error(`vite build failed (exit ${code}):\n${child.output().slice(-3000)}`);
 }

@@ -26,7 +26,7 @@ export async function runE2e({ suite = 'e2e (playwright)', playwrightArgs = [], 
   process.stdout.write(`Chromium: ${chromium.version} at ${chromium.path}\n`);
 
   if (!skipBuild) {
-    const build = await runCommand(bin('vite'), ['build'], { timeoutMs: 5 * MINUTE });
+    const build = await runCommand(process.execPath, [join(ROOT, 'scripts', 'build-app.mjs')], { timeoutMs: 5 * MINUTE });
     if (build.code !== 0) return { suite, passed: 0, failed: 1, note: 'vite build failed' };
   }
 

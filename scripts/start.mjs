@@ -48,6 +48,7 @@ export function buildReason(root = ROOT) {
   } catch {
     return 'dist/index.html is missing';
   }
+  if (!fs.existsSync(path.join(root, 'dist', 'ssr', 'entry-server.js'))) return 'dist/ssr/entry-server.js is missing';
   for (const entry of CLIENT_SOURCES) {
     if (newestMtime(root, entry) > built) return `${entry} changed since the last build`;
   }
@@ -67,7 +68,7 @@ function main() {
     if (reason) {
       requireInstalled('vite');
       process.stdout.write(`triage: building the app (${reason})\n`);
-      const build = spawnSync(bin('vite'), ['build'], { cwd: ROOT, stdio: 'inherit' });
+      const build = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build-app.mjs')], { cwd: ROOT, stdio: 'inherit' });
       if (build.status !== 0) {
         process.stderr.write('triage: the build failed (see above); fix it or start with TRIAGE_SKIP_BUILD=1\n');
         process.exit(build.status ?? 1);

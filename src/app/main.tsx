@@ -1,8 +1,10 @@
+import { hydrate } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { startThemeSync } from '@/lib/theme';
 import { applyCspCompat } from './csp-compat';
-import { prefetchFirstView } from './prefetch-first-view';
+import { takeFirstViewData } from './first-view-data';
+import { prefetchFirstView, serverViewFits } from './prefetch-first-view';
 import { AppProviders } from './providers';
 import { createQueryClient } from './query-client';
 import { createAppRouter } from './router';
@@ -14,13 +16,28 @@ startThemeSync();
 
 const queryClient = createQueryClient();
 const router = createAppRouter(queryClient);
-prefetchFirstView(queryClient, router);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
-createRoot(root).render(
-  <StrictMode>
-    <AppProviders queryClient={queryClient} router={router} />
-  </StrictMode>,
-);
+// The server may have rendered the first view already (src/app/entry-server.tsx). Its data
+// starts the cache, and the page stays as the server drew it until the app's own render of the
+// same view replaces it in one commit: the router loads first (from that cache, no request),
+// so that render is the finished view, not a skeleton. Markup made for another zone's "today"
+// is taken down at once; the app then loads its own view as usual.
+const firstView = takeFirstViewData(document);
+const serverRendered = firstView !== null && root.firstChild !== null && serverViewFits(router, firstView);
+if (serverRendered) hydrate(queryClient, firstView.queries);
+else root.replaceChildren();
+prefetchFirstView(queryClient, router);
+
+function renderApp(): void {
+  createRoot(root!).render(
+    <StrictMode>
+      <AppProviders queryClient={queryClient} router={router} />
+    </StrictMode>,
+  );
+}
+
+if (serverRendered) router.load().then(renderApp, renderApp);
+else renderApp();

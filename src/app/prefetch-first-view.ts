@@ -1,7 +1,8 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { TaskView } from '@/shared/close/schemas';
 import { loadTaskView } from '@/features/tasks/api/load-task-view';
-import { viewSearchSchema } from '@/features/tasks/utils/view-search';
+import { readViewSearch, viewSearchSchema } from '@/features/tasks/utils/view-search';
+import type { FirstViewData } from './first-view-data';
 import type { createAppRouter } from './router';
 
 /** The view each page path loads (`/` redirects to the inbox; queue mode works through it). */
@@ -28,4 +29,17 @@ export function prefetchFirstView(queryClient: QueryClient, router: ReturnType<t
   if (!parsed.success) return;
   loadTaskView(queryClient, first.view, parsed.data).catch(() => {});
   router.loadRouteChunk(router.routesByPath[first.route])?.catch(() => {});
+}
+
+/**
+ * Whether the server's first view is this page's: the same location, and the same zone for
+ * "today" (the server falls back to its own zone where the browser falls back to the user's).
+ */
+export function serverViewFits(router: ReturnType<typeof createAppRouter>, data: FirstViewData): boolean {
+  const { pathname, search } = router.state.location;
+  const first = VIEW_OF_PATH[pathname.replace(/(.)\/$/, '$1')];
+  if (!first || first.route !== data.path.split('?')[0]) return false;
+  const parsed = viewSearchSchema.safeParse(search ?? {});
+  if (!parsed.success) return false;
+  return readViewSearch(parsed.data, data.zone).timeZone === readViewSearch(parsed.data).timeZone;
 }

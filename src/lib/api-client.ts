@@ -12,6 +12,14 @@ import { browserTimeZone, tzOffsetHours } from './time-zone-offset';
 
 export const API_BASE = '/api/v1';
 
+/** Where requests without an `origin` go: the page's own origin, or our server when it renders a page. */
+let defaultOrigin = '';
+
+/** For the server's first-view renderer, which has no page origin to resolve `/api/v1` against. */
+export function setDefaultApiOrigin(origin: string): void {
+  defaultOrigin = origin;
+}
+
 export class ApiError extends Error {
   override readonly name = 'ApiError';
   constructor(
@@ -107,7 +115,7 @@ export async function apiRequest<S extends $ZodType>(req: ApiRequest<S>): Promis
 
   let res: Response;
   try {
-    res = await fetch(`${req.origin ?? ''}${buildApiUrl(req.path, req.query)}`, {
+    res = await fetch(`${req.origin ?? defaultOrigin}${buildApiUrl(req.path, req.query)}`, {
       method: req.method ?? 'GET',
       headers,
       body: req.body === undefined ? undefined : JSON.stringify(req.body),

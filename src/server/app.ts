@@ -12,12 +12,13 @@ import { type Context, Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import type { AppEnv } from './app-env';
+import { type FirstViewRenderer, RENDERER_DIR, createFirstViewStreamer, splitPage } from './first-view';
 import type { Logger } from './logger';
 import { API_PREFIX, type UpstreamTarget, createForwardHandler } from './proxy/forward-request';
 import { type MediaHostRule, defaultMediaHosts } from './proxy/media-hosts';
 import { createMediaHandler } from './proxy/media-route';
 import { createHostMatcher, createOriginCheck, hostAllowed, hostGuard, originGuard } from './proxy/request-guards';
-import { API_SECURITY_HEADERS, APP_SECURITY_HEADERS } from './security-headers';
+import { API_SECURITY_HEADERS, APP_SECURITY_HEADERS, appCspFor } from './security-headers';
 
 export type UpstreamMode = 'embedded' | 'close';
 
@@ -33,6 +34,8 @@ export interface AppOptions {
   allowedOrigins: readonly string[];
   /** The built app (`dist/`); absent or null = API only. */
   staticDir?: string | null;
+  /** Renders a page's first view into its HTML (`<dist>/ssr/`); absent or null = the page as built. */
+  firstView?: FirstViewRenderer | null;
   /** UPSTREAM_TIMEOUT_MS. */
   timeoutMs: number;
   /** Defaults to `defaultMediaHosts(upstream.baseUrl)`. */
@@ -89,7 +92,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   }));
   app.all(`${API_PREFIX}/*`, forward);
 
-  if (options.staticDir) serveBuiltApp(app, options.staticDir);
+  if (options.staticDir) serveBuiltApp(app, options.staticDir, options.firstView ? createFirstViewStreamer(options.firstView, logger) : null);
 
   app.notFound((c) => c.json({ error: `Not found: ${c.req.method} ${c.req.path}` }, 404));
   app.onError((error, c) => {
@@ -140,6 +143,18 @@ function setSecurityHeaders(c: Context<AppEnv>): void {
   for (const name in headers) c.header(name, headers[name]);
 }
 
+function isFilePath(p: string): boolean {
+  return /\.[a-z0-9]+$/i.test(p);
+}
+
+/** This server as the request reached it: an address it can always reach itself on. */
+function ownOrigin(incoming: IncomingMessage | undefined): string | null {
+  const socket = incoming?.socket;
+  if (!socket?.localPort) return null;
+  const address = socket.localAddress?.replace(/^::ffff:(?=\d+\.)/, '') || '127.0.0.1';
+  return `http://${address.includes(':') ? `[${address}]` : address}:${socket.localPort}`;
+}
+
 function isApiPath(p: string): boolean {
   return p === '/api' || p.startsWith('/api/');
 }
@@ -149,7 +164,7 @@ function isApiPath(p: string): boolean {
  * reload. Hashed `/assets/*` never change under one name: cached for a year. index.html must be
  * revalidated, or a rebuilt app would keep loading the old bundle.
  */
-function serveBuiltApp(app: Hono<AppEnv>, staticDir: string): void {
+function serveBuiltApp(app: Hono<AppEnv>, staticDir: string, streamFirstView: ReturnType<typeof createFirstViewStreamer> | null): void {
   const root = path.resolve(staticDir);
   const indexFile = path.join(root, 'index.html');
   // serveStatic complains on the console about a missing root; a missing build is reported below.
@@ -160,7 +175,8 @@ function serveBuiltApp(app: Hono<AppEnv>, staticDir: string): void {
 
   if (files) app.use('*', async (c, next) => {
     const method = c.req.method;
-    if ((method !== 'GET' && method !== 'HEAD') || isApiPath(c.req.path)) return next();
+    // Pages (paths without an extension, `/` too) are answered below; the renderer is not a file to serve.
+    if ((method !== 'GET' && method !== 'HEAD') || isApiPath(c.req.path) || !isFilePath(c.req.path) || c.req.path.startsWith(`/${RENDERER_DIR}/`)) return next();
     c.header('cache-control', c.req.path.startsWith('/assets/') ? IMMUTABLE : 'no-cache');
     return files(c, next);
   });
@@ -168,7 +184,7 @@ function serveBuiltApp(app: Hono<AppEnv>, staticDir: string): void {
   app.on(['GET', 'HEAD'], '*', async (c, next) => {
     const p = c.req.path;
     // A missing script or image must stay a 404, not turn into a page of HTML.
-    if (isApiPath(p) || p.startsWith('/assets/') || /\.[a-z0-9]+$/i.test(p)) return next();
+    if (isApiPath(p) || p.startsWith('/assets/') || isFilePath(p)) return next();
     let html: string;
     try {
       html = await fs.promises.readFile(indexFile, 'utf8');
@@ -176,6 +192,12 @@ function serveBuiltApp(app: Hono<AppEnv>, staticDir: string): void {
       return c.json({ error: 'The app is not built: run `npm run build` (or `npm start`, which builds it).' }, 503);
     }
     c.header('cache-control', 'no-cache');
-    return c.html(html);
+    c.header('content-security-policy', appCspFor(html));
+    const origin = streamFirstView && c.req.method === 'GET' ? ownOrigin(c.env?.incoming) : null;
+    const parts = origin ? splitPage(html) : null;
+    if (!streamFirstView || !origin || !parts) return c.html(html);
+    c.header('content-type', 'text/html; charset=UTF-8');
+    const url = new URL(c.req.url);
+    return c.body(streamFirstView(parts, url.pathname + url.search, origin));
   });
 }

@@ -236,6 +236,8 @@ describe('npm start (scripts/start.mjs)', () => {
     write('index.html', 1_000);
     expect(buildReason(root)).toBe('dist/index.html is missing');
     write('dist/index.html', 2_000);
+    expect(buildReason(root)).toBe('dist/ssr/entry-server.js is missing');
+    write('dist/ssr/entry-server.js', 2_000);
     expect(buildReason(root)).toBeNull();
     write('src/server/app.ts', 3_000);
     write('src/app/main.test.tsx', 3_000);

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { getRequestListener } from '@hono/node-server';
 import { createApp, type UpstreamMode } from './app';
+import { loadFirstViewRenderer, warmUpFirstView } from './first-view';
 import { type Env, StartupError, messageOf, parseEnv } from './env';
 import { type RunningServer, listen } from './listen';
 import { createLogger } from './logger';
@@ -72,6 +73,7 @@ async function main(): Promise<void> {
       upstream = { baseUrl: embedded.baseUrl, apiKey: env.EMBEDDED_API_KEY };
     }
 
+    const firstView = env.STATIC_DIR ? await loadFirstViewRenderer(env.STATIC_DIR) : null;
     const app = createApp({
       mode,
       upstream,
@@ -79,6 +81,7 @@ async function main(): Promise<void> {
       anyIpHost: WILDCARD_HOSTS.has(env.HOST),
       allowedOrigins: env.PUBLIC_ORIGIN,
       staticDir: env.STATIC_DIR,
+      firstView,
       timeoutMs: env.UPSTREAM_TIMEOUT_MS,
       logger,
     });
@@ -89,6 +92,10 @@ async function main(): Promise<void> {
       hostSetting: 'HOST',
       handler: getRequestListener(app.fetch),
     });
+    // The renderer's first run is several times slower than the next (V8 compiles it), and a
+    // page past the render deadline goes out without its first view: run it once before the
+    // first visitor. Only on our own data; Close itself is not asked on startup.
+    if (firstView && mode === 'embedded') await warmUpFirstView(firstView, appServer.url);
   } catch (error) {
     await stopAll().catch(() => {});
     throw error;

@@ -3,6 +3,7 @@
  * sites or made to run foreign code. The proxy writes some responses straight to the socket, so
  * these are plain objects that both Hono middleware and raw writers use.
  */
+import crypto from 'node:crypto';
 
 /** The app itself: only our own scripts, styles and API; media may come from blobs. */
 export const APP_CSP = [
@@ -18,6 +19,22 @@ export const APP_CSP = [
   "form-action 'self'",
   "frame-ancestors 'none'",
 ].join('; ');
+
+/** A classic or module script written in the page itself (not a JSON data block, not a file). */
+const INLINE_SCRIPT = /<script(?![^>]*\ssrc=)(?![^>]*\stype="application\/json")[^>]*>([\s\S]*?)<\/script>/g;
+let lastPage: { html: string; csp: string } | null = null;
+
+/**
+ * The app's CSP for one page: the inline scripts the build wrote into it (the theme set before
+ * the first paint) are allowed by their hashes, and nothing else inline is.
+ */
+export function appCspFor(html: string): string {
+  if (lastPage?.html === html) return lastPage.csp;
+  const hashes = [...html.matchAll(INLINE_SCRIPT)].map((m) => `'sha256-${crypto.createHash('sha256').update(m[1]!).digest('base64')}'`);
+  const csp = hashes.length ? APP_CSP.replace("script-src 'self'", `script-src 'self' ${[...new Set(hashes)].join(' ')}`) : APP_CSP;
+  lastPage = { html, csp };
+  return csp;
+}
 
 /** API answers are data, never documents: nothing may load or run from them. */
 export const API_CSP = "default-src 'none'; frame-ancestors 'none'";

@@ -27,6 +27,15 @@ const GAP = 8;
  */
 const OVERSCAN = 2;
 
+/**
+ * On the server (the first view, src/app/entry-server.tsx) there is no window to measure: the
+ * rows of a tall screen are rendered, in the page's flow rather than at estimated offsets, so
+ * cards of any height sit right until the browser's render takes over. With classes, not style
+ * attributes: the CSP (style-src 'self') refuses those in a page's markup.
+ */
+const SERVER_RENDER = typeof window === 'undefined';
+const SERVER_VIEWPORT = { width: 1280, height: 1200 };
+
 /** Start loading the next page this many rows before the end. */
 const LOAD_AHEAD_ROWS = 15;
 /**
@@ -157,6 +166,7 @@ export function TaskList({ view, rows, timeZone, nowMs, hasNextPage, isFetchingN
     scrollPaddingEnd: SCROLL_PADDING_END,
     getItemKey: (i) => rows[i]?.key ?? 'loading-more',
     rangeExtractor,
+    ...(SERVER_RENDER ? { initialRect: SERVER_VIEWPORT } : {}),
   });
   const items = virtualizer.getVirtualItems();
   const scrolling = virtualizer.isScrolling;
@@ -211,6 +221,8 @@ export function TaskList({ view, rows, timeZone, nowMs, hasNextPage, isFetchingN
   useEffect(() => registerTaskSource({ tasks: () => tasksRef.current, scrollTo: scrollTaskIntoList }), [scrollTaskIntoList]);
   useFocusFollowsRemoval(orderedIds.current, scrollTaskIntoList);
 
+  if (SERVER_RENDER) return <ServerRenderedRows rows={rows} items={items.filter((item) => !outOfView(item))} view={view} timeZone={timeZone} nowMs={nowMs} />;
+
   return (
     <div ref={listRef} className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
       {items.map((item) => {
@@ -260,3 +272,29 @@ export function TaskList({ view, rows, timeZone, nowMs, hasNextPage, isFetchingN
     </div>
   );
 }
+
+/** The first screen of rows as the server renders it (see SERVER_RENDER); no handlers run there. */
+function ServerRenderedRows({ rows, items, view, timeZone, nowMs }: { rows: readonly TaskListRow[]; items: readonly { index: number; key: React.Key }[] } & Pick<TaskListProps, 'view' | 'timeZone' | 'nowMs'>) {
+  return (
+    <div className="relative w-full">
+      {items.map(({ index, key }) => {
+        const row = rows[index];
+        if (!row) return null;
+        if (row.kind === 'group') {
+          return (
+            <div key={key} className="sticky top-0 z-[2]">
+              <GroupHeader group={row.group} />
+            </div>
+          );
+        }
+        return (
+          <div key={key} data-row-type={row.task._type} className="pb-2">
+            <TaskCard task={row.task} view={view} timeZone={timeZone} nowMs={nowMs} onSelectClick={ignoreSelectClick} />
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
+function ignoreSelectClick(): void {}

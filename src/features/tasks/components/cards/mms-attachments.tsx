@@ -8,7 +8,10 @@ import { formatFileSize } from '../../utils/format-file-size';
 // of MMS thumbnails should not pay for it before the first task shows.
 const ImageLightbox = lazy(() => import('./image-lightbox'));
 
-/** Thumbnails sit in a fixed box so a card's height is known before any image arrives. */
+/**
+ * Thumbnails sit in a fixed box so a card's height is known before any image arrives: the
+ * button's `size-14` (a class, since the CSP refuses style attributes in server-rendered markup).
+ */
 const THUMB_PX = 56;
 
 function isImage(attachment: Attachment): boolean {
@@ -29,8 +32,7 @@ function ImageAttachment({ attachment }: { attachment: Attachment }) {
         aria-label={`Open image ${attachment.filename}`}
         aria-haspopup="dialog"
         onClick={() => setOpen(true)}
-        className="relative flex shrink-0 items-center justify-center overflow-hidden rounded-md bg-slate-100 ring-1 ring-slate-300 outline-none hover:ring-indigo-400 focus-visible:ring-2 focus-visible:ring-indigo-500 dark:bg-slate-800 dark:ring-slate-600"
-        style={{ width: THUMB_PX, height: THUMB_PX }}
+        className="relative flex shrink-0 items-center justify-center overflow-hidden rounded-md bg-slate-100 ring-1 ring-slate-300 outline-none hover:ring-indigo-400 focus-visible:ring-2 focus-visible:ring-indigo-500 dark:bg-slate-800 dark:ring-slate-600 size-14"
       >
         {thumbFailed ? (
           <ImageIcon className="size-5 text-slate-600 dark:text-slate-400" />

@@ -1,0 +1,87 @@
+/**
+ * The first view the server renders into the page (docs/decisions/0011-server-rendered-first-view.md):
+ * the tasks are in the answer to the navigation, they stay on screen until the app has taken the
+ * page over, the app then works as always, and a browser whose "today" is another zone's does not
+ * keep the server's list.
+ */
+import { expect, test } from './fixtures';
+import { waitForList } from './triage-helpers';
+
+/** The server renders in its own zone; these tests run the browser in it (the CI machine's is UTC). */
+const SERVER_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+test.use({ timezoneId: SERVER_ZONE });
+
+/**
+ * Records, from before the page's first byte, whether the page ever went without a task card
+ * once one had been shown, and whether the browser asked for the list itself.
+ */
+const WATCH_CARDS = `(() => {
+  const w = { shown: false, gone: false };
+  window.__cards = w;
+  new MutationObserver(() => {
+    const any = document.querySelector('main article') !== null;
+    if (any) w.shown = true;
+    else if (w.shown) w.gone = true;
+  }).observe(document, { childList: true, subtree: true });
+})();`;
+
+test('the inbox arrives with its tasks in the page, allowed by the CSP as it is', async ({ page }) => {
+  const res = await page.request.get('/inbox');
+  expect(res.status()).toBe(200);
+  const html = await res.text();
+  expect(html).toMatch(/<div id="root">.*<article/s);
+  expect(html).toContain('<script type="application/json" id="triage-first-view">');
+  // style-src 'self' refuses style attributes in markup, and scripts run only from our files or by hash.
+  expect(html.match(/<div id="root">(.*)<\/div><script type="application\/json"/s)?.[1]).not.toMatch(/\sstyle="/);
+  const csp = res.headers()['content-security-policy']!;
+  expect(csp).toMatch(/script-src 'self' 'sha256-[A-Za-z0-9+/=]+'; /);
+  expect(csp).not.toContain('unsafe');
+  // The user the page carries is not asked for again.
+  expect(html).not.toContain('href="/api/v1/me/"');
+});
+
+test('the server-rendered cards stay until the app takes over, without asking for the list again', async ({ page }) => {
+  await page.addInitScript({ content: WATCH_CARDS });
+  const listRequests: string[] = [];
+  page.on('request', (r) => {
+    if (/\/api\/v1\/task\/\?view=inbox/.test(r.url()) && !r.url().includes('_fields')) listRequests.push(r.url());
+  });
+  await page.goto('/');
+  await waitForList(page);
+  await expect(page).toHaveURL(/\/inbox$/);
+  await expect(page.locator('html')).toHaveAttribute('data-shortcuts', 'ready');
+  const watched = await page.evaluate(() => (window as unknown as { __cards: { shown: boolean; gone: boolean } }).__cards);
+  expect(watched).toEqual({ shown: true, gone: false });
+  expect(listRequests).toEqual([]);
+
+  // The app's own page now: `e` completes the focused first task.
+  const first = page.locator('main article').first();
+  const title = await first.locator('h2,h3').first().innerText();
+  await first.locator('h2,h3').first().click();
+  await page.keyboard.press('e');
+  await expect(page.locator('main article').filter({ hasText: title })).toHaveCount(0);
+});
+
+test.describe('a browser in another zone', () => {
+  // UTC+14: "today" there is never the server's (UTC) today at the same moment.
+  test.use({ timezoneId: SERVER_ZONE === 'Pacific/Kiritimati' ? 'Etc/GMT+12' : 'Pacific/Kiritimati' });
+
+  test("loads its own today's list instead of keeping the server's", async ({ page }) => {
+    const list = page.waitForRequest((r) => /\/api\/v1\/task\/\?view=inbox/.test(r.url()));
+    await page.goto('/inbox');
+    expect(new URL((await list).url()).searchParams.get('view')).toBe('inbox');
+    await waitForList(page);
+    await expect(page.getByRole('combobox', { name: 'Time zone' })).not.toHaveValue(SERVER_ZONE);
+  });
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the inbox still shows its tasks', async ({ page }) => {
+    await page.goto('/inbox');
+    await expect(page.locator('main article').first()).toBeVisible();
+    await expect(page.getByRole('link', { name: /^Inbox/ })).toBeVisible();
+  });
+});

@@ -1,0 +1,36 @@
+// `npm run build`: the browser app into dist/ (or --outDir), then the server's renderer of the
+// first view into <outDir>/ssr/ (docs/decisions/0011-server-rendered-first-view.md). Other
+// arguments go to the browser build (the bench adds --manifest). Exits with the first failure.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const VITE = path.join(ROOT, 'node_modules', '.bin', 'vite');
+export const SSR_ENTRY = 'src/app/entry-server.tsx';
+
+/** The renderer's build takes only the log level of the browser build's arguments. */
+function logLevel(args) {
+  const at = args.indexOf('--logLevel');
+  return at >= 0 ? args.slice(at, at + 2) : [];
+}
+
+/** The two `vite build` argument lists for a build into `outDir`. */
+export function buildSteps(outDir = 'dist', extra = []) {
+  return [
+    ['build', '--outDir', outDir, '--emptyOutDir', ...extra],
+    ['build', '--ssr', SSR_ENTRY, '--outDir', path.join(outDir, 'ssr'), '--emptyOutDir', ...logLevel(extra)],
+  ];
+}
+
+function main(argv) {
+  const at = argv.indexOf('--outDir');
+  const outDir = at >= 0 ? argv[at + 1] : 'dist';
+  const extra = at >= 0 ? [...argv.slice(0, at), ...argv.slice(at + 2)] : argv;
+  for (const args of buildSteps(outDir, extra)) {
+    const run = spawnSync(VITE, args, { cwd: ROOT, stdio: 'inherit' });
+    if (run.status !== 0) process.exit(run.status ?? 1);
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main(process.argv.slice(2));

@@ -1,0 +1,103 @@
+/**
+ * Page answers with the first view already in them (docs/decisions/0011-server-rendered-first-view.md).
+ * The page's head goes out at once, so the browser fetches the app's files while the server
+ * renders; the rendered view and its data follow, and the rest of the page closes it. A view
+ * that cannot be rendered in time (slow upstream, an error, too many renders at once) leaves
+ * `#root` empty: the browser app renders it as it always did.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Logger } from './logger';
+
+/** What `<dist>/ssr/entry-server.js` exports (src/app/entry-server.tsx). */
+export type FirstViewRenderer = (url: string, apiOrigin: string) => Promise<{ html: string; dataScript: string } | null>;
+
+/** Where the SSR build puts the renderer inside the built app's folder (never served). */
+export const RENDERER_DIR = 'ssr';
+const RENDERER_FILE = path.join(RENDERER_DIR, 'entry-server.js');
+
+/** Past this, the page goes out without a first view: the browser is faster on its own by then. */
+const RENDER_DEADLINE_MS = 1_500;
+/** Rendering holds the server's one thread; beyond this many at once, pages go out plain. */
+const MAX_CONCURRENT_RENDERS = 4;
+
+const ROOT_ELEMENT = '<div id="root"></div>';
+/** index.html's preload of the user, which a rendered page does not need (it carries the user). */
+const ME_PRELOAD = /\s*<link rel="preload" href="\/api\/v1\/me\/"[^>]*>/;
+
+/** The renderer of a built app, or null when the build has none (built before it existed). */
+export async function loadFirstViewRenderer(staticDir: string): Promise<FirstViewRenderer | null> {
+  const file = path.join(path.resolve(staticDir), RENDERER_FILE);
+  if (!fs.existsSync(file)) return null;
+  const mod = (await import(pathToFileURL(file).href)) as { renderFirstView?: FirstViewRenderer };
+  return typeof mod.renderFirstView === 'function' ? mod.renderFirstView : null;
+}
+
+const WARM_UP_LIMIT_MS = 5_000;
+
+/** Renders the inbox once and throws the result away (at most WARM_UP_LIMIT_MS; failures ignored). */
+export async function warmUpFirstView(render: FirstViewRenderer, ownOrigin: string): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    render('/inbox', ownOrigin).catch(() => null),
+    new Promise((resolve) => {
+      timer = setTimeout(resolve, WARM_UP_LIMIT_MS);
+    }),
+  ]);
+  clearTimeout(timer);
+}
+
+export type PageParts = { head: string; tail: string };
+
+/** index.html split around `#root`, or null when it has no empty root to fill. */
+export function splitPage(indexHtml: string): PageParts | null {
+  const at = indexHtml.indexOf(ROOT_ELEMENT);
+  if (at < 0) return null;
+  const rootOpen = ROOT_ELEMENT.slice(0, -'</div>'.length);
+  return {
+    head: indexHtml.slice(0, at).replace(ME_PRELOAD, '') + rootOpen,
+    tail: indexHtml.slice(at + rootOpen.length),
+  };
+}
+
+export function createFirstViewStreamer(render: FirstViewRenderer, logger: Logger) {
+  let rendering = 0;
+  const encoder = new TextEncoder();
+
+  async function renderInTime(url: string, apiOrigin: string): Promise<{ html: string; dataScript: string } | null> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<null>((resolve) => {
+      timer = setTimeout(() => resolve(null), RENDER_DEADLINE_MS);
+    });
+    try {
+      return await Promise.race([render(url, apiOrigin), late]);
+    } catch (error) {
+      logger.warn('first view not rendered', { url, error: error instanceof Error ? error.message : String(error) });
+      return null;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** The page as a stream: head now, the view (or nothing) and the tail when the render is done. */
+  return function streamPage(parts: PageParts, url: string, apiOrigin: string): ReadableStream<Uint8Array> {
+    return new ReadableStream<Uint8Array>({
+      async start(controller) {
+        controller.enqueue(encoder.encode(parts.head));
+        let view: { html: string; dataScript: string } | null = null;
+        if (rendering < MAX_CONCURRENT_RENDERS) {
+          rendering++;
+          try {
+            view = await renderInTime(url, apiOrigin);
+          } finally {
+            rendering--;
+          }
+        }
+        // `tail` starts with the root's closing tag; the data goes right after the root.
+        controller.enqueue(encoder.encode(view ? `${view.html}</div>${view.dataScript}${parts.tail.slice('</div>'.length)}` : parts.tail));
+        controller.close();
+      },
+    });
+  };
+}
