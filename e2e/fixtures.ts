@@ -34,6 +34,9 @@ const APP_LINE = /Triage listening on (http:\/\/127\.0\.0\.1:\d+)/;
 // "Embedded Close API on http://127.0.0.1:PORT", or the banner's "Mode: embedded Close API at http://127.0.0.1:PORT/api/v1".
 const API_LINE = /[Ee]mbedded Close API (?:on|at) (http:\/\/127\.0\.0\.1:\d+)/;
 
+/** The test servers' own zone (`TZ`). A browser elsewhere gets no server-rendered first view. */
+export const SERVER_TIME_ZONE = 'America/New_York';
+
 export interface TriageServer {
   /** The app and its proxy, e.g. http://127.0.0.1:41234 */
   url: string;
@@ -64,6 +67,9 @@ export async function startTriageServer(): Promise<TriageServer> {
     DATA_DIR: dataDir,
     TRIAGE_SKIP_BUILD: '1',
     EMBEDDED_RATE_LIMIT: '0',
+    // The zone the server renders first views in (docs/decisions/0011): the one most specs run
+    // the browser in, so they take the server-rendered path a user in the server's zone takes.
+    TZ: SERVER_TIME_ZONE,
   };
   // Whatever the developer's shell has for a real Close account must not reach a test server.
   for (const name of ['CLOSE_API_KEY', 'CLOSE_API_URL', 'EMBEDDED_API_KEY', 'STATIC_DIR', 'PUBLIC_ORIGIN']) {

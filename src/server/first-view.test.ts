@@ -1,0 +1,102 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { FirstViewRenderer } from './first-view';
+import { loadFirstViewRenderer } from './first-view';
+import { type TestApp, startTestApp } from './testing/start-test-app';
+
+const THEME = "document.documentElement.classList.add('dark')";
+const INDEX_HTML = [
+  '<!doctype html><html><head>',
+  '<link rel="preload" href="/api/v1/me/" as="fetch" crossorigin />',
+  `<script>${THEME}</script>`,
+  '<script type="module" src="/assets/index-Bx1Yz9.js"></script>',
+  '</head><body><div id="root"></div><p>after</p></body></html>',
+].join('');
+const upstream = { baseUrl: 'http://127.0.0.1:9/api/v1', apiKey: 'first-view-test-key' };
+
+let distDir: string;
+beforeAll(() => {
+  distDir = fs.mkdtempSync(path.join(os.tmpdir(), 'triage-first-view-'));
+  fs.mkdirSync(path.join(distDir, 'ssr'));
+  fs.writeFileSync(path.join(distDir, 'index.html'), INDEX_HTML);
+  fs.writeFileSync(
+    path.join(distDir, 'ssr', 'entry-server.js'),
+    'export async function renderFirstView(url, origin) { return { html: `<article>${url} from ${origin}</article>`, dataScript: "<script type=\\"application/json\\" id=\\"d\\">{}</script>" }; }',
+  );
+});
+afterAll(() => fs.rmSync(distDir, { recursive: true, force: true }));
+
+let app: TestApp | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+function start(firstView: FirstViewRenderer | null) {
+  return startTestApp({ upstream, staticDir: distDir, firstView });
+}
+
+describe('pages with a server-rendered first view', () => {
+  it('stream the view into #root with its data after it, for every page path and `/`', async () => {
+    const seen: string[] = [];
+    app = await start(async (url, origin) => {
+      seen.push(`${url} ${origin}`);
+      return { html: '<article>Call Dana</article>', dataScript: '<script type="application/json" id="d">{"a":1}</script>' };
+    });
+    for (const p of ['/', '/inbox?assignee=everyone']) {
+      const res = await fetch(`${app.url}${p}`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+      const html = await res.text();
+      expect(html).toContain('<div id="root"><article>Call Dana</article></div><script type="application/json" id="d">{"a":1}</script><p>after</p>');
+      // The page carries the user: the preload of /me/ would go unused.
+      expect(html).not.toContain('/api/v1/me/');
+    }
+    expect(seen).toEqual([`/ ${app.url}`, `/inbox?assignee=everyone ${app.url}`]);
+  });
+
+  it("allow the page's inline script by its hash, and nothing else inline", async () => {
+    app = await start(async () => null);
+    const res = await fetch(`${app.url}/inbox`);
+    const hash = crypto.createHash('sha256').update(THEME).digest('base64');
+    const csp = res.headers.get('content-security-policy')!;
+    expect(csp).toContain(`script-src 'self' 'sha256-${hash}';`);
+    expect(csp).toContain("style-src 'self';");
+    expect(csp).not.toContain('unsafe');
+  });
+
+  it('go out with an empty #root when the renderer has nothing, throws, or is late', async () => {
+    const renderers: FirstViewRenderer[] = [
+      async () => null,
+      async () => {
+        throw new Error('upstream down');
+      },
+      () => new Promise((resolve) => setTimeout(() => resolve({ html: '<article>late</article>', dataScript: '' }), 2_500)),
+    ];
+    for (const render of renderers) {
+      app = await start(render);
+      const html = await (await fetch(`${app.url}/inbox`)).text();
+      expect(html).toContain('<div id="root"></div><p>after</p>');
+      expect(html).not.toContain('<article>');
+      await app.close();
+      app = undefined;
+    }
+  });
+
+  it('are plain pages without a renderer, and the renderer itself is never served', async () => {
+    app = await start(null);
+    expect(await (await fetch(`${app.url}/inbox`)).text()).toBe(INDEX_HTML);
+    const file = await fetch(`${app.url}/ssr/entry-server.js`);
+    expect(file.status).toBe(404);
+    expect(await file.text()).not.toContain('renderFirstView');
+  });
+
+  it('load the renderer a build wrote, and none from a build without one', async () => {
+    const render = await loadFirstViewRenderer(distDir);
+    expect(await render!('/inbox', 'http://127.0.0.1:1')).toMatchObject({ html: '<article>/inbox from http://127.0.0.1:1</article>' });
+    expect(await loadFirstViewRenderer(path.join(distDir, 'ssr'))).toBeNull();
+  });
+});
