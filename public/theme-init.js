@@ -1,6 +1,6 @@
 /* global window, document */
-// Runs before the first paint (a classic script in <head>; our CSP allows no inline script), so a
-// dark system or a stored "dark" never flashes a white page. src/lib/theme.ts owns the rule
+// Runs before the first paint (inline in <head>, written in by the build and allowed by its hash
+// in the CSP), so a dark system or a stored "dark" never flashes a white page. src/lib/theme.ts owns the rule
 // afterwards; keep the two in sync (storage key "triage-theme": "light" | "dark" | absent).
 (function () {
   var stored = null;

@@ -11,7 +11,7 @@ import { createAppRouter } from './router';
 import './styles.css';
 
 applyCspCompat();
-// public/theme-init.js set the theme before the first paint; from here on the app follows changes.
+// public/theme-init.js (inline in the page) set the theme before the first paint; from here on the app follows changes.
 startThemeSync();
 
 const queryClient = createQueryClient();

@@ -1,7 +1,7 @@
 /**
  * Light or dark: follow the system unless the user picked one, remember the pick on this device
  * (a UI preference, not server data), and keep `.dark` on <html> in step with both. The same rule
- * runs before the first paint from `public/theme-init.js` (our CSP forbids inline scripts), so a
+ * runs before the first paint from `public/theme-init.js` (inline in the built page), so a
  * dark system never flashes white; keep the two in sync.
  */
 import { useSyncExternalStore } from 'react';

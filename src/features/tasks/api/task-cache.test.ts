@@ -36,6 +36,24 @@ const listIds = (client: QueryClient, filters: TaskListFilters) =>
   client.getQueryData<TaskPages>(taskKeys.list(filters))!.pages.flatMap((p) => p.data.map((t) => t.id));
 
 describe('applyTaskChanges on a real QueryClient', () => {
+  it("cancels the reads of what it changes, and lets a count's first load finish", async () => {
+    const client = new QueryClient();
+    seed(client, inbox, [task('a')], 1);
+    const refetch = client.fetchQuery({ queryKey: taskKeys.count(inbox), queryFn: () => new Promise<TaskCount>((r) => setTimeout(() => r({ count: 9, capped: false }), 20)), staleTime: 0 });
+    let firstLoadAnswered = false;
+    const firstLoad = client
+      .fetchQuery({ queryKey: taskKeys.count(archive), queryFn: () => new Promise<TaskCount>((r) => setTimeout(() => r({ count: 4, capped: false }), 20)) })
+      .then(() => (firstLoadAnswered = true));
+    applyTaskChanges(client, [{ before: task('a'), after: task('a', { is_complete: true }) }], NOW);
+    // The shown count keeps the change (0), not the answer that was on its way (9).
+    await refetch.catch(() => {});
+    await new Promise((r) => setTimeout(r, 30));
+    expect(client.getQueryData<TaskCount>(taskKeys.count(inbox))?.count).toBe(0);
+    await firstLoad;
+    expect(firstLoadAnswered).toBe(true);
+    expect(client.getQueryData<TaskCount>(taskKeys.count(archive))?.count).toBe(4);
+  });
+
   it('moves a completed task from every inbox list to the archive, with counts, and back on rollback', () => {
     const client = new QueryClient();
     const a = task('a');

@@ -29,7 +29,10 @@ export function applyTaskChanges(queryClient: QueryClient, changes: readonly Tas
 
 function writeTaskChanges(queryClient: QueryClient, changes: readonly TaskChange[], nowMs: number): void {
   // Synchronous: a cancelled fetch reverts its query right here, before the change is written.
-  void queryClient.cancelQueries({ queryKey: taskKeys.all });
+  // Only reads of something shown are cancelled: a first load (a tab's count while the page
+  // starts) has nothing to overwrite, and cancelling it only throws and asks again; the refresh
+  // when the change settles corrects what it brings.
+  void queryClient.cancelQueries({ queryKey: taskKeys.all, predicate: (query) => query.state.data !== undefined });
   for (const [key, data] of queryClient.getQueriesData<TaskPages>({ queryKey: taskKeys.lists() })) {
     if (!data) continue;
     const filters = key[2] as TaskListFilters;
