@@ -197,6 +197,8 @@ function serveBuiltApp(app: Hono<AppEnv>, staticDir: string, streamFirstView: Re
     const parts = origin ? splitPage(html) : null;
     if (!streamFirstView || !origin || !parts) return c.html(html);
     c.header('content-type', 'text/html; charset=UTF-8');
+    // The page may carry the user's tasks: no shared cache keeps it.
+    c.header('cache-control', 'private, no-cache');
     const url = new URL(c.req.url);
     return c.body(streamFirstView(parts, url.pathname + url.search, origin));
   });

@@ -50,6 +50,7 @@ describe('pages with a server-rendered first view', () => {
       const res = await fetch(`${app.url}${p}`);
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(res.headers.get('cache-control')).toBe('private, no-cache');
       const html = await res.text();
       expect(html).toContain('<div id="root"><article>Call Dana</article></div><script type="application/json" id="d">{"a":1}</script><p>after</p>');
       // The page carries the user: the preload of /me/ would go unused.
