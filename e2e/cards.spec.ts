@@ -24,7 +24,10 @@ const FIELDS: Record<string, (t: ApiTask) => Array<string | null | undefined>> =
 
 /** The list is virtualized: scroll down until the card is rendered. */
 async function scrollToCard(page: Page, cardLocator: Locator): Promise<void> {
-  for (let i = 0; i < 60 && (await cardLocator.count()) === 0; i++) {
+  for (let i = 0; i < 60; i++) {
+    // Rows that enter while the list scrolls are placeholders until it rests (ADR 0010).
+    await expect(page.locator('[data-placeholder]')).toHaveCount(0);
+    if ((await cardLocator.count()) > 0) break;
     await page.mouse.wheel(0, 900);
     await page.waitForTimeout(50);
   }

@@ -41,6 +41,8 @@ async function groupsOnScreen(page: Page): Promise<Map<string, string>> {
   const seen = new Map<string, string>();
   await page.evaluate(() => window.scrollTo(0, 0));
   for (let i = 0; i < 200; i++) {
+    // Rows that enter while the list scrolls are placeholders until it rests (ADR 0010).
+    await expect(page.locator('[data-placeholder]')).toHaveCount(0);
     const rows = await page.locator('[data-group-label]').evaluateAll((els) =>
       els.map((el) => [el.querySelector('article')?.getAttribute('data-task-id') ?? '', el.getAttribute('data-group-label') ?? ''] as const),
     );
