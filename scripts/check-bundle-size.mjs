@@ -147,7 +147,8 @@ export function bundleReport(distDir) {
     initial = initialFromIndexHtml(readFileSync(indexFile, 'utf8'));
     const loaded = new Set([...initial.js, ...initial.css]);
     lazy = listAssets(distDir)
-      .filter((file) => /\.(m?js|css)$/.test(file) && !loaded.has(file))
+      // ssr/ is the server's renderer of the first view (scripts/build-app.mjs): never sent to a browser.
+      .filter((file) => /\.(m?js|css)$/.test(file) && !loaded.has(file) && !file.startsWith('ssr/'))
       .map((file) => ({ name: file, js: file.endsWith('.css') ? [] : [file], css: file.endsWith('.css') ? [file] : [] }));
   } else {
     throw new Error(`no build in ${distDir}: run \`npx vite build\` first`);
