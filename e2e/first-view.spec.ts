@@ -2,7 +2,7 @@
  * The first view the server renders into the page (docs/decisions/0011-server-rendered-first-view.md):
  * the tasks are in the answer to the navigation, they stay on screen until the app has taken the
  * page over, the app then works as always, and a browser whose "today" is another zone's does not
- * keep the server's list.
+ * keep the server's list (and is served its own from the next visit on).
  */
 import { SERVER_TIME_ZONE as SERVER_ZONE, expect, test } from './fixtures';
 import { waitForList } from './triage-helpers';
@@ -64,12 +64,28 @@ test.describe('a browser in another zone', () => {
   // UTC+14: "today" there is never the server's (New York) today at the same moment.
   test.use({ timezoneId: 'Pacific/Kiritimati' });
 
-  test("loads its own today's list instead of keeping the server's", async ({ page }) => {
+  test("loads its own today's list instead of keeping the server's, and gets it rendered from the next visit on", async ({ page }) => {
     const list = page.waitForRequest((r) => /\/api\/v1\/task\/\?view=inbox/.test(r.url()));
     await page.goto('/inbox');
     expect(new URL((await list).url()).searchParams.get('view')).toBe('inbox');
     await waitForList(page);
-    await expect(page.getByRole('combobox', { name: 'Time zone' })).not.toHaveValue(SERVER_ZONE);
+    await expect(page.getByRole('combobox', { name: 'Time zone' })).toHaveValue('Pacific/Kiritimati');
+
+    // The browser told the server its zone (a cookie): the next page comes rendered for it.
+    const html = await (await page.request.get('/inbox')).text();
+    expect(html).toMatch(/<div id="root">.*<article/s);
+    expect(html).toContain('"zone":"Pacific/Kiritimati"');
+    await page.addInitScript({ content: WATCH_CARDS });
+    const requests: string[] = [];
+    page.on('request', (r) => {
+      if (/\/api\/v1\/task\/\?view=inbox/.test(r.url()) && !r.url().includes('_fields')) requests.push(r.url());
+    });
+    await page.reload();
+    await waitForList(page);
+    await expect(page.locator('html')).toHaveAttribute('data-shortcuts', 'ready');
+    expect(await page.evaluate(() => (window as unknown as { __cards: { shown: boolean; gone: boolean } }).__cards)).toEqual({ shown: true, gone: false });
+    expect(requests).toEqual([]);
+    await expect(page.getByRole('combobox', { name: 'Time zone' })).toHaveValue('Pacific/Kiritimati');
   });
 });
 

@@ -12,7 +12,7 @@ import { createMemoryHistory } from '@tanstack/react-router';
 import { renderToString } from 'react-dom/server';
 import { prerender } from 'react-dom/static';
 import { setDefaultApiOrigin } from '@/lib/api-client';
-import { browserTimeZone } from '@/lib/time-zone-offset';
+import { browserTimeZone, isValidTimeZone } from '@/lib/time-zone-offset';
 import { type FirstViewData, serializeFirstViewData } from './first-view-data';
 import { AppProviders } from './providers';
 import { createQueryClient } from './query-client';
@@ -30,17 +30,23 @@ export type RenderedFirstView = {
 
 /**
  * Renders `url` (path and query) with data read from `apiOrigin` (our own server, so the
- * request takes the same path through the proxy as the browser's would). Null when the page is
+ * request takes the same path through the proxy as the browser's would), for a browser in
+ * `browserZone` when its cookie said so (else in the server's zone). Null when the page is
  * not one to render here (not found, a redirect away, a failed load): the browser app then
  * renders it as usual.
  */
-export async function renderFirstView(url: string, apiOrigin: string): Promise<RenderedFirstView | null> {
+export async function renderFirstView(url: string, apiOrigin: string, browserZone?: string): Promise<RenderedFirstView | null> {
   setDefaultApiOrigin(apiOrigin);
+  // The browser's zone (from its cookie) stands in for the server's where the URL names none:
+  // as a `tz` in the rendered URL, so every loader and component of this render reads it.
+  const zone = browserZone && isValidTimeZone(browserZone) ? browserZone : browserTimeZone();
+  const target = new URL(url, 'http://first.view');
+  if (!target.searchParams.has('tz') && zone !== browserTimeZone()) target.searchParams.set('tz', zone);
   const queryClient = createQueryClient();
   // No retries: a failure is the browser app's to meet, with its own retries and error view.
   queryClient.setDefaultOptions({ queries: { ...queryClient.getDefaultOptions().queries, retry: false } });
   try {
-    const router = await loadFollowingRedirects(queryClient, url);
+    const router = await loadFollowingRedirects(queryClient, target.pathname + target.search);
     if (!router) return null;
     const { matches } = router.state;
     if (matches.length < 2 || matches.some((m) => m.status !== 'success')) return null;
@@ -56,7 +62,7 @@ export async function renderFirstView(url: string, apiOrigin: string): Promise<R
     }
     const data: FirstViewData = {
       path: router.state.location.href,
-      zone: browserTimeZone(),
+      zone,
       queries: dehydrate(queryClient),
     };
     return { html, dataScript: serializeFirstViewData(data) };

@@ -7,10 +7,23 @@ import type { DehydratedState } from '@tanstack/react-query';
 
 export const FIRST_VIEW_DATA_ID = 'triage-first-view';
 
+/**
+ * The browser's zone, for the server's next render of a first view: "today" is the user's, not
+ * the server's, from the second visit on. A device preference like the theme, nothing secret;
+ * the server checks it names a real zone.
+ */
+export const ZONE_COOKIE = 'triage_tz';
+
+export function rememberZoneForServer(doc: Document, zone: string): void {
+  const value = encodeURIComponent(zone);
+  if (doc.cookie.split('; ').includes(`${ZONE_COOKIE}=${value}`)) return;
+  doc.cookie = `${ZONE_COOKIE}=${value}; Path=/; Max-Age=31536000; SameSite=Lax`;
+}
+
 export type FirstViewData = {
   /** The location the server rendered (after any redirect, e.g. `/` → `/inbox`). */
   path: string;
-  /** The zone "today" was computed in when the URL named none: the server's own. */
+  /** The zone "today" was computed in when the URL named none: the browser's as the cookie said, else the server's own. */
   zone: string;
   queries: DehydratedState;
 };

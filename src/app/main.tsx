@@ -3,7 +3,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { startThemeSync } from '@/lib/theme';
 import { applyCspCompat } from './csp-compat';
-import { takeFirstViewData } from './first-view-data';
+import { browserTimeZone } from '@/lib/time-zone-offset';
+import { rememberZoneForServer, takeFirstViewData } from './first-view-data';
 import { prefetchFirstView, serverViewFits } from './prefetch-first-view';
 import { AppProviders } from './providers';
 import { createQueryClient } from './query-client';
@@ -24,11 +25,13 @@ if (!root) throw new Error('index.html has no #root element');
 // starts the cache, and the page stays as the server drew it until the app's own render of the
 // same view replaces it in one commit: the router loads first (from that cache, no request),
 // so that render is the finished view, not a skeleton. Markup made for another zone's "today"
-// is taken down at once; the app then loads its own view as usual.
+// is taken down at once; the app then loads its own view as usual, and the browser's zone goes
+// in a cookie for the server's next render.
 const firstView = takeFirstViewData(document);
 const serverRendered = firstView !== null && root.firstChild !== null && serverViewFits(router, firstView);
 if (serverRendered) hydrate(queryClient, firstView.queries);
 else root.replaceChildren();
+rememberZoneForServer(document, browserTimeZone());
 prefetchFirstView(queryClient, router);
 
 function renderApp(): void {

@@ -12,7 +12,7 @@ import { type Context, Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import type { AppEnv } from './app-env';
-import { type FirstViewRenderer, RENDERER_DIR, createFirstViewStreamer, splitPage } from './first-view';
+import { type FirstViewRenderer, RENDERER_DIR, browserZoneFrom, createFirstViewStreamer, splitPage } from './first-view';
 import type { Logger } from './logger';
 import { API_PREFIX, type UpstreamTarget, createForwardHandler } from './proxy/forward-request';
 import { type MediaHostRule, defaultMediaHosts } from './proxy/media-hosts';
@@ -200,6 +200,6 @@ function serveBuiltApp(app: Hono<AppEnv>, staticDir: string, streamFirstView: Re
     // The page may carry the user's tasks: no shared cache keeps it.
     c.header('cache-control', 'private, no-cache');
     const url = new URL(c.req.url);
-    return c.body(streamFirstView(parts, url.pathname + url.search, origin));
+    return c.body(streamFirstView(parts, url.pathname + url.search, origin, browserZoneFrom(c.req.header('cookie'))));
   });
 }

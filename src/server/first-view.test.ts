@@ -59,6 +59,18 @@ describe('pages with a server-rendered first view', () => {
     expect(seen).toEqual([`/ ${app.url}`, `/inbox?assignee=everyone ${app.url}`]);
   });
 
+  it("hand the renderer the browser's zone from its cookie, and nothing that is not a zone's name", async () => {
+    const zones: (string | undefined)[] = [];
+    app = await start(async (_url, _origin, zone) => {
+      zones.push(zone);
+      return null;
+    });
+    for (const cookie of ['triage_tz=Asia%2FTokyo', 'a=1; triage_tz=America/Argentina/Buenos_Aires; b=2', 'triage_tz=%3Cscript%3E', 'triage_tz=%E0%A4%A', '']) {
+      await (await fetch(`${app.url}/inbox`, { headers: cookie ? { cookie } : {} })).text();
+    }
+    expect(zones).toEqual(['Asia/Tokyo', 'America/Argentina/Buenos_Aires', undefined, undefined, undefined]);
+  });
+
   it("allow the page's inline script by its hash, and nothing else inline", async () => {
     app = await start(async () => null);
     const res = await fetch(`${app.url}/inbox`);

@@ -11,7 +11,21 @@ import { pathToFileURL } from 'node:url';
 import type { Logger } from './logger';
 
 /** What `<dist>/ssr/entry-server.js` exports (src/app/entry-server.tsx). */
-export type FirstViewRenderer = (url: string, apiOrigin: string) => Promise<{ html: string; dataScript: string } | null>;
+export type FirstViewRenderer = (url: string, apiOrigin: string, browserZone?: string) => Promise<{ html: string; dataScript: string } | null>;
+
+/** The browser's zone from its cookie (src/app/first-view-data.ts), when it is a zone's name at all. */
+export function browserZoneFrom(cookieHeader: string | undefined): string | undefined {
+  const match = cookieHeader?.match(/(?:^|;\s*)triage_tz=([^;]*)/);
+  if (!match) return undefined;
+  let zone: string;
+  try {
+    zone = decodeURIComponent(match[1]!);
+  } catch {
+    return undefined;
+  }
+  // The renderer checks it against Intl; this only keeps anything but a zone's name out.
+  return /^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/.test(zone) ? zone : undefined;
+}
 
 /** Where the SSR build puts the renderer inside the built app's folder (never served). */
 export const RENDERER_DIR = 'ssr';
@@ -65,13 +79,13 @@ export function createFirstViewStreamer(render: FirstViewRenderer, logger: Logge
   let rendering = 0;
   const encoder = new TextEncoder();
 
-  async function renderInTime(url: string, apiOrigin: string): Promise<{ html: string; dataScript: string } | null> {
+  async function renderInTime(url: string, apiOrigin: string, browserZone: string | undefined): Promise<{ html: string; dataScript: string } | null> {
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<null>((resolve) => {
       timer = setTimeout(() => resolve(null), RENDER_DEADLINE_MS);
     });
     try {
-      return await Promise.race([render(url, apiOrigin), late]);
+      return await Promise.race([render(url, apiOrigin, browserZone), late]);
     } catch (error) {
       logger.warn('first view not rendered', { url, error: error instanceof Error ? error.message : String(error) });
       return null;
@@ -81,7 +95,7 @@ export function createFirstViewStreamer(render: FirstViewRenderer, logger: Logge
   }
 
   /** The page as a stream: head now, the view (or nothing) and the tail when the render is done. */
-  return function streamPage(parts: PageParts, url: string, apiOrigin: string): ReadableStream<Uint8Array> {
+  return function streamPage(parts: PageParts, url: string, apiOrigin: string, browserZone?: string): ReadableStream<Uint8Array> {
     return new ReadableStream<Uint8Array>({
       async start(controller) {
         controller.enqueue(encoder.encode(parts.head));
@@ -89,7 +103,7 @@ export function createFirstViewStreamer(render: FirstViewRenderer, logger: Logge
         if (rendering < MAX_CONCURRENT_RENDERS) {
           rendering++;
           try {
-            view = await renderInTime(url, apiOrigin);
+            view = await renderInTime(url, apiOrigin, browserZone);
           } finally {
             rendering--;
           }
