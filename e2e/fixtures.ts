@@ -56,7 +56,7 @@ export interface TriageServer {
  */
 export async function startTriageServer(): Promise<TriageServer> {
   if (!existsSync(join(ROOT, 'dist', 'index.html'))) {
-    throw new Error('dist/index.html is missing: build the app first (`npm run test:e2e` or `npx vite build`)');
+    throw new Error('dist/index.html is missing: build the app first (`npm run test:e2e` or `npm run build`)');
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'triage-e2e-'));
   const env: NodeJS.ProcessEnv = {

@@ -2,7 +2,7 @@
 // chunks it imports statically, and their CSS), raw and gzip, and every lazily loaded chunk.
 // Fails when the initial JS exceeds its budget, so a heavy import is caught in CI, not by users.
 //
-//   node scripts/check-bundle-size.mjs [distDir]     (after `vite build`; default dist/)
+//   node scripts/check-bundle-size.mjs [distDir]     (after `npm run build`; default dist/)
 //
 // It reads dist/.vite/manifest.json when the build wrote one (`vite build --manifest`; chunks are then
 // named by their source file) and otherwise the tags Vite puts in dist/index.html: the entry
@@ -151,7 +151,7 @@ export function bundleReport(distDir) {
       .filter((file) => /\.(m?js|css)$/.test(file) && !loaded.has(file) && !file.startsWith('ssr/'))
       .map((file) => ({ name: file, js: file.endsWith('.css') ? [] : [file], css: file.endsWith('.css') ? [file] : [] }));
   } else {
-    throw new Error(`no build in ${distDir}: run \`npx vite build\` first`);
+    throw new Error(`no build in ${distDir}: run \`npm run build\` first`);
   }
   const js = initial.js.map((file) => measureFile(distDir, file));
   const css = initial.css.map((file) => measureFile(distDir, file));
