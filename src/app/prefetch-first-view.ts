@@ -32,8 +32,8 @@ export function prefetchFirstView(queryClient: QueryClient, router: ReturnType<t
 }
 
 /**
- * Whether the server's first view is this page's: the same location, and the same zone for
- * "today" (the server falls back to its own zone where the browser falls back to the user's).
+ * Whether the server's first view is this page's: the same view, and the same zone for "today"
+ * where the URL names none (the server used the zone the browser's cookie named, or its own).
  */
 export function serverViewFits(router: ReturnType<typeof createAppRouter>, data: FirstViewData): boolean {
   const { pathname, search } = router.state.location;
