@@ -5,6 +5,7 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { RENDERER_FILE } from '../scripts/build-app.mjs';
 import { bundleReport } from '../scripts/check-bundle-size.mjs';
 import { ROOT, startChild, childEnv } from './processes';
 import type { BundleResult } from './results-schema';
@@ -31,7 +32,7 @@ const BUILD_INPUTS = ['src/app', 'src/features', 'src/components', 'src/lib', 's
 export function freshDist(): string | null {
   const dist = join(ROOT, 'dist');
   const index = join(dist, 'index.html');
-  if (!existsSync(index) || !existsSync(join(dist, 'ssr', 'entry-server.js'))) return null;
+  if (!existsSync(index) || !existsSync(join(dist, RENDERER_FILE))) return null;
   const built = statSync(index).mtimeMs;
   return built >= newestSourceMtime(BUILD_INPUTS.map((p) => join(ROOT, p))) ? dist : null;
 }

@@ -4,15 +4,13 @@
  * page over, the app then works as always, and a browser whose "today" is another zone's does not
  * keep the server's list (and is served its own from the next visit on).
  */
+import type { Page } from '@playwright/test';
 import { SERVER_TIME_ZONE as SERVER_ZONE, expect, test } from './fixtures';
 import { waitForList } from './triage-helpers';
 
 test.use({ timezoneId: SERVER_ZONE });
 
-/**
- * Records, from before the page's first byte, whether the page ever went without a task card
- * once one had been shown, and whether the browser asked for the list itself.
- */
+/** Records, from before the page's first byte, whether the page ever went without a task card once one had been shown. */
 const WATCH_CARDS = `(() => {
   const w = { shown: false, gone: false };
   window.__cards = w;
@@ -22,6 +20,22 @@ const WATCH_CARDS = `(() => {
     else if (w.shown) w.gone = true;
   }).observe(document, { childList: true, subtree: true });
 })();`;
+
+/**
+ * Watches the next page load: whether its cards ever disappeared once shown, and which list
+ * pages the browser asked for itself (tab counts, which ask for ids only, aside).
+ */
+async function watchTakeover(page: Page) {
+  await page.addInitScript({ content: WATCH_CARDS });
+  const listRequests: string[] = [];
+  page.on('request', (r) => {
+    if (/\/api\/v1\/task\/\?view=inbox/.test(r.url()) && !r.url().includes('_fields')) listRequests.push(r.url());
+  });
+  return {
+    listRequests,
+    cards: () => page.evaluate(() => (window as unknown as { __cards: { shown: boolean; gone: boolean } }).__cards),
+  };
+}
 
 test('the inbox arrives with its tasks in the page, allowed by the CSP as it is', async ({ page }) => {
   const res = await page.request.get('/inbox');
@@ -39,18 +53,13 @@ test('the inbox arrives with its tasks in the page, allowed by the CSP as it is'
 });
 
 test('the server-rendered cards stay until the app takes over, without asking for the list again', async ({ page }) => {
-  await page.addInitScript({ content: WATCH_CARDS });
-  const listRequests: string[] = [];
-  page.on('request', (r) => {
-    if (/\/api\/v1\/task\/\?view=inbox/.test(r.url()) && !r.url().includes('_fields')) listRequests.push(r.url());
-  });
+  const takeover = await watchTakeover(page);
   await page.goto('/');
   await waitForList(page);
   await expect(page).toHaveURL(/\/inbox$/);
   await expect(page.locator('html')).toHaveAttribute('data-shortcuts', 'ready');
-  const watched = await page.evaluate(() => (window as unknown as { __cards: { shown: boolean; gone: boolean } }).__cards);
-  expect(watched).toEqual({ shown: true, gone: false });
-  expect(listRequests).toEqual([]);
+  expect(await takeover.cards()).toEqual({ shown: true, gone: false });
+  expect(takeover.listRequests).toEqual([]);
 
   // The app's own page now: `e` completes the focused first task.
   const first = page.locator('main article').first();
@@ -75,16 +84,12 @@ test.describe('a browser in another zone', () => {
     const html = await (await page.request.get('/inbox')).text();
     expect(html).toMatch(/<div id="root">.*<article/s);
     expect(html).toContain('"zone":"Pacific/Kiritimati"');
-    await page.addInitScript({ content: WATCH_CARDS });
-    const requests: string[] = [];
-    page.on('request', (r) => {
-      if (/\/api\/v1\/task\/\?view=inbox/.test(r.url()) && !r.url().includes('_fields')) requests.push(r.url());
-    });
+    const takeover = await watchTakeover(page);
     await page.reload();
     await waitForList(page);
     await expect(page.locator('html')).toHaveAttribute('data-shortcuts', 'ready');
-    expect(await page.evaluate(() => (window as unknown as { __cards: { shown: boolean; gone: boolean } }).__cards)).toEqual({ shown: true, gone: false });
-    expect(requests).toEqual([]);
+    expect(await takeover.cards()).toEqual({ shown: true, gone: false });
+    expect(takeover.listRequests).toEqual([]);
     await expect(page.getByRole('combobox', { name: 'Time zone' })).toHaveValue('Pacific/Kiritimati');
   });
 });

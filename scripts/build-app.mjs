@@ -7,7 +7,10 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const VITE = path.join(ROOT, 'node_modules', '.bin', 'vite');
-export const SSR_ENTRY = 'src/app/entry-server.tsx';
+const SSR_ENTRY = 'src/app/entry-server.tsx';
+/** Where the renderer goes inside a build (src/server/first-view.ts loads it from there). */
+export const RENDERER_DIR = 'ssr';
+export const RENDERER_FILE = `${RENDERER_DIR}/entry-server.js`;
 
 /** The renderer's build takes only the log level of the browser build's arguments. */
 function logLevel(args) {
@@ -16,10 +19,10 @@ function logLevel(args) {
 }
 
 /** The two `vite build` argument lists for a build into `outDir`. */
-export function buildSteps(outDir = 'dist', extra = []) {
+function buildSteps(outDir, extra) {
   return [
     ['build', '--outDir', outDir, '--emptyOutDir', ...extra],
-    ['build', '--ssr', SSR_ENTRY, '--outDir', path.join(outDir, 'ssr'), '--emptyOutDir', ...logLevel(extra)],
+    ['build', '--ssr', SSR_ENTRY, '--outDir', path.join(outDir, RENDERER_DIR), '--emptyOutDir', ...logLevel(extra)],
   ];
 }
 

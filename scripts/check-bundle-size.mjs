@@ -11,6 +11,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { RENDERER_DIR } from './build-app.mjs';
 
 /** Initial JS budget in bytes of gzip (kB as Vite prints them: 1 kB = 1,000 bytes). */
 export const INITIAL_JS_BUDGET_GZIP = 150_000;
@@ -147,8 +148,8 @@ export function bundleReport(distDir) {
     initial = initialFromIndexHtml(readFileSync(indexFile, 'utf8'));
     const loaded = new Set([...initial.js, ...initial.css]);
     lazy = listAssets(distDir)
-      // ssr/ is the server's renderer of the first view (scripts/build-app.mjs): never sent to a browser.
-      .filter((file) => /\.(m?js|css)$/.test(file) && !loaded.has(file) && !file.startsWith('ssr/'))
+      // The server's renderer of the first view: never sent to a browser.
+      .filter((file) => /\.(m?js|css)$/.test(file) && !loaded.has(file) && !file.startsWith(`${RENDERER_DIR}/`))
       .map((file) => ({ name: file, js: file.endsWith('.css') ? [] : [file], css: file.endsWith('.css') ? [file] : [] }));
   } else {
     throw new Error(`no build in ${distDir}: run \`npm run build\` first`);

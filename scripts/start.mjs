@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { RENDERER_FILE } from './build-app.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const bin = (name) => path.join(ROOT, 'node_modules', '.bin', name);
@@ -48,7 +49,7 @@ export function buildReason(root = ROOT) {
   } catch {
     return 'dist/index.html is missing';
   }
-  if (!fs.existsSync(path.join(root, 'dist', 'ssr', 'entry-server.js'))) return 'dist/ssr/entry-server.js is missing';
+  if (!fs.existsSync(path.join(root, 'dist', RENDERER_FILE))) return `dist/${RENDERER_FILE} is missing`;
   for (const entry of CLIENT_SOURCES) {
     if (newestMtime(root, entry) > built) return `${entry} changed since the last build`;
   }

@@ -12,6 +12,7 @@ import { createMemoryHistory } from '@tanstack/react-router';
 import { renderToString } from 'react-dom/server';
 import { prerender } from 'react-dom/static';
 import { setDefaultApiOrigin } from '@/lib/api-client';
+import type { FirstViewRenderer } from '@/shared/first-view';
 import { browserTimeZone, isValidTimeZone } from '@/lib/time-zone-offset';
 import { type FirstViewData, serializeFirstViewData } from './first-view-data';
 import { AppProviders } from './providers';
@@ -21,13 +22,6 @@ import { createAppRouter } from './router';
 /** React's mark for a boundary renderToString left to the browser ("client render"). */
 const SUSPENDED = '<!--$!-->';
 
-export type RenderedFirstView = {
-  /** The markup for `#root`. */
-  html: string;
-  /** The `<script type="application/json">` element carrying the data it was rendered from. */
-  dataScript: string;
-};
-
 /**
  * Renders `url` (path and query) with data read from `apiOrigin` (our own server, so the
  * request takes the same path through the proxy as the browser's would), for a browser in
@@ -35,7 +29,7 @@ export type RenderedFirstView = {
  * not one to render here (not found, a redirect away, a failed load): the browser app then
  * renders it as usual.
  */
-export async function renderFirstView(url: string, apiOrigin: string, browserZone?: string): Promise<RenderedFirstView | null> {
+export const renderFirstView: FirstViewRenderer = async (url, apiOrigin, browserZone) => {
   setDefaultApiOrigin(apiOrigin);
   // The browser's zone (from its cookie) stands in for the server's where the URL names none:
   // as a `tz` in the rendered URL, so every loader and component of this render reads it.
@@ -69,7 +63,7 @@ export async function renderFirstView(url: string, apiOrigin: string, browserZon
   } finally {
     queryClient.clear();
   }
-}
+};
 
 /** A router loaded at `url`, or at where its routes redirect it (`/` → `/inbox`); null past two hops. */
 async function loadFollowingRedirects(queryClient: QueryClient, url: string) {

@@ -4,16 +4,14 @@
  * it, so its first render shows what the server showed without asking again.
  */
 import type { DehydratedState } from '@tanstack/react-query';
+import { ZONE_COOKIE } from '@/shared/first-view';
 
 export const FIRST_VIEW_DATA_ID = 'triage-first-view';
 
 /**
- * The browser's zone, for the server's next render of a first view: "today" is the user's, not
- * the server's, from the second visit on. A device preference like the theme, nothing secret;
- * the server checks it names a real zone.
+ * The browser's zone goes in a cookie for the server's next render of a first view. A device
+ * preference like the theme, nothing secret; the server checks it names a real zone.
  */
-export const ZONE_COOKIE = 'triage_tz';
-
 export function rememberZoneForServer(doc: Document, zone: string): void {
   const value = encodeURIComponent(zone);
   if (doc.cookie.split('; ').includes(`${ZONE_COOKIE}=${value}`)) return;

@@ -8,14 +8,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { type FirstViewRenderer, type RenderedFirstView, ZONE_COOKIE } from '@/shared/first-view';
 import type { Logger } from './logger';
 
-/** What `<dist>/ssr/entry-server.js` exports (src/app/entry-server.tsx). */
-export type FirstViewRenderer = (url: string, apiOrigin: string, browserZone?: string) => Promise<{ html: string; dataScript: string } | null>;
+export type { FirstViewRenderer };
 
-/** The browser's zone from its cookie (src/app/first-view-data.ts), when it is a zone's name at all. */
+const ZONE_COOKIE_VALUE = new RegExp(`(?:^|;\\s*)${ZONE_COOKIE}=([^;]*)`);
+
+/** The browser's zone from its cookie (set by src/app/first-view-data.ts), when it is a zone's name at all. */
 export function browserZoneFrom(cookieHeader: string | undefined): string | undefined {
-  const match = cookieHeader?.match(/(?:^|;\s*)triage_tz=([^;]*)/);
+  const match = cookieHeader?.match(ZONE_COOKIE_VALUE);
   if (!match) return undefined;
   let zone: string;
   try {
@@ -27,7 +29,7 @@ export function browserZoneFrom(cookieHeader: string | undefined): string | unde
   return /^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/.test(zone) ? zone : undefined;
 }
 
-/** Where the SSR build puts the renderer inside the built app's folder (never served). */
+/** Where the SSR build puts the renderer inside the built app's folder (never served); scripts/build-app.mjs names it too. */
 export const RENDERER_DIR = 'ssr';
 const RENDERER_FILE = path.join(RENDERER_DIR, 'entry-server.js');
 
@@ -44,22 +46,29 @@ const ME_PRELOAD = /\s*<link rel="preload" href="\/api\/v1\/me\/"[^>]*>/;
 export async function loadFirstViewRenderer(staticDir: string): Promise<FirstViewRenderer | null> {
   const file = path.join(path.resolve(staticDir), RENDERER_FILE);
   if (!fs.existsSync(file)) return null;
+  // `<dist>/ssr/entry-server.js`, built from src/app/entry-server.tsx.
   const mod = (await import(pathToFileURL(file).href)) as { renderFirstView?: FirstViewRenderer };
   return typeof mod.renderFirstView === 'function' ? mod.renderFirstView : null;
 }
 
 const WARM_UP_LIMIT_MS = 5_000;
 
+/** `work`'s result, or null once `ms` have passed (the work itself runs on). */
+async function withinDeadline<T>(work: Promise<T>, ms: number): Promise<T | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), ms);
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Renders the inbox once and throws the result away (at most WARM_UP_LIMIT_MS; failures ignored). */
 export async function warmUpFirstView(render: FirstViewRenderer, ownOrigin: string): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  await Promise.race([
-    render('/inbox', ownOrigin).catch(() => null),
-    new Promise((resolve) => {
-      timer = setTimeout(resolve, WARM_UP_LIMIT_MS);
-    }),
-  ]);
-  clearTimeout(timer);
+  await withinDeadline(render('/inbox', ownOrigin).catch(() => null), WARM_UP_LIMIT_MS);
 }
 
 export type PageParts = { head: string; tail: string };
@@ -76,22 +85,19 @@ export function splitPage(indexHtml: string): PageParts | null {
 }
 
 export function createFirstViewStreamer(render: FirstViewRenderer, logger: Logger) {
+  // Counted until a render ends, not until its page goes out: one past its deadline still runs.
   let rendering = 0;
   const encoder = new TextEncoder();
 
-  async function renderInTime(url: string, apiOrigin: string, browserZone: string | undefined): Promise<{ html: string; dataScript: string } | null> {
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<null>((resolve) => {
-      timer = setTimeout(() => resolve(null), RENDER_DEADLINE_MS);
-    });
-    try {
-      return await Promise.race([render(url, apiOrigin, browserZone), late]);
-    } catch (error) {
-      logger.warn('first view not rendered', { url, error: error instanceof Error ? error.message : String(error) });
-      return null;
-    } finally {
-      clearTimeout(timer);
-    }
+  function renderInTime(url: string, apiOrigin: string, browserZone: string | undefined): Promise<RenderedFirstView | null> {
+    rendering++;
+    const work = render(url, apiOrigin, browserZone)
+      .catch((error: unknown) => {
+        logger.warn('first view not rendered', { url, error: error instanceof Error ? error.message : String(error) });
+        return null;
+      })
+      .finally(() => rendering--);
+    return withinDeadline(work, RENDER_DEADLINE_MS);
   }
 
   /** The page as a stream: head now, the view (or nothing) and the tail when the render is done. */
@@ -99,15 +105,7 @@ export function createFirstViewStreamer(render: FirstViewRenderer, logger: Logge
     return new ReadableStream<Uint8Array>({
       async start(controller) {
         controller.enqueue(encoder.encode(parts.head));
-        let view: { html: string; dataScript: string } | null = null;
-        if (rendering < MAX_CONCURRENT_RENDERS) {
-          rendering++;
-          try {
-            view = await renderInTime(url, apiOrigin, browserZone);
-          } finally {
-            rendering--;
-          }
-        }
+        const view = rendering < MAX_CONCURRENT_RENDERS ? await renderInTime(url, apiOrigin, browserZone) : null;
         // `tail` starts with the root's closing tag; the data goes right after the root.
         controller.enqueue(encoder.encode(view ? `${view.html}</div>${view.dataScript}${parts.tail.slice('</div>'.length)}` : parts.tail));
         controller.close();
