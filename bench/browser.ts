@@ -6,9 +6,10 @@
  * taken the page over (the first cards come rendered by the server, before any handler exists).
  */
 import { type Browser, type BrowserContext, type Page, chromium } from '@playwright/test';
-import type { BrowserResult, LongTaskFigures } from './results-schema';
+import type { BrowserResult, ColdLoadFigures, LongTaskFigures } from './results-schema';
 import { median, round, summarize } from './stats';
 import { CHROMIUM_ARGS } from '../scripts/ensure-chromium.mjs';
+import { startStaticFirstView } from './static-first-view';
 
 
 export type BrowserSettings = {
@@ -120,7 +121,20 @@ function collectErrors(page: Page, into: string[]): void {
   });
 }
 
-async function coldLoad(browser: Browser, url: string, errors: string[]): Promise<{ inDom: number; painted: number }> {
+/** How long the run keeps counting requests after the last action: past the counts' refresh (2 s). */
+const AFTER_ACTIONS_MS = 4_000;
+
+type ColdLoad = { inDom: number; painted: number };
+
+function coldLoadFigures(loads: ColdLoad[]): ColdLoadFigures {
+  return {
+    runs: loads.map((l) => round(l.painted)),
+    medianMs: round(median(loads.map((l) => l.painted))),
+    firstInDomMedianMs: round(median(loads.map((l) => l.inDom))),
+  };
+}
+
+async function coldLoad(browser: Browser, url: string, errors: string[]): Promise<ColdLoad> {
   const context = await newContext(browser);
   try {
     const page = await context.newPage();
@@ -137,7 +151,7 @@ async function coldLoad(browser: Browser, url: string, errors: string[]): Promis
   }
 }
 
-async function measureCompletes(page: Page, actions: number, deadlineMs: number): Promise<{ method: 'key e' | 'click Complete'; samples: number[] }> {
+async function measureCompletes(page: Page, actions: number, deadlineMs: number, onFirstAction: () => void = () => {}): Promise<{ method: 'key e' | 'click Complete'; samples: number[] }> {
   let method: 'key e' | 'click Complete' = 'key e';
   const samples: number[] = [];
   for (let i = 0; i < actions && Date.now() < deadlineMs; i++) {
@@ -149,6 +163,7 @@ async function measureCompletes(page: Page, actions: number, deadlineMs: number)
       await article.locator('h1,h2,h3,h4').first().click();
     }
     await article.evaluate((el) => (window as unknown as BenchWindow).__bench.track(el));
+    if (i === 0) onFirstAction();
     if (method === 'key e') await page.keyboard.press('e');
     else await article.getByRole('button', { name: 'Complete', exact: true }).click();
     const removed = await page
@@ -294,21 +309,43 @@ export async function measureBrowser(s: BrowserSettings): Promise<{ result: Brow
   try {
     // One load first, not counted: the server's first requests (JIT, SQLite page cache) are not a user's.
     await coldLoad(browser, s.appUrl, errors);
-    const loads: { inDom: number; painted: number }[] = [];
-    for (let i = 0; i < s.coldRuns; i++) {
-      loads.push(await coldLoad(browser, s.appUrl, errors));
-      s.log(`  cold load ${i + 1}: first card in DOM ${loads[i]!.inDom.toFixed(0)} ms, painted ${loads[i]!.painted.toFixed(0)} ms`);
+    const staticCopy = await startStaticFirstView(s.appUrl, '/').catch((error: unknown) => ({ skipped: error instanceof Error ? error.message : String(error) }));
+    const loads: ColdLoad[] = [];
+    const staticLoads: ColdLoad[] = [];
+    try {
+      if ('url' in staticCopy) await coldLoad(browser, staticCopy.url, errors);
+      // Taken in turns, so a busy moment of the machine weighs on both alike.
+      for (let i = 0; i < s.coldRuns; i++) {
+        loads.push(await coldLoad(browser, s.appUrl, errors));
+        let line = `  cold load ${i + 1}: first card in DOM ${loads[i]!.inDom.toFixed(0)} ms, painted ${loads[i]!.painted.toFixed(0)} ms`;
+        if ('url' in staticCopy) {
+          staticLoads.push(await coldLoad(browser, staticCopy.url, errors));
+          line += `; static copy ${staticLoads[i]!.inDom.toFixed(0)} / ${staticLoads[i]!.painted.toFixed(0)} ms`;
+        }
+        s.log(line);
+      }
+    } finally {
+      if ('close' in staticCopy) await staticCopy.close();
     }
 
     const context = await newContext(browser);
     let complete: { method: 'key e' | 'click Complete'; samples: number[] };
+    let apiRequests = 0;
+    let counting = false;
     try {
       const page = await context.newPage();
       collectErrors(page, errors);
       await page.goto(s.appUrl, { waitUntil: 'commit' });
       // Acting on the server's markup before the app runs would measure the takeover, not an action.
       await page.locator('html[data-shortcuts="ready"]').waitFor({ state: 'attached', timeout: 30_000 }).catch(() => {});
-      complete = await measureCompletes(page, s.completeActions, s.deadlineMs);
+      // Every request the actions cause (the change, the refreshes after it) counts against
+      // Close's rate limit, so the run counts them from the first action until the app has been
+      // quiet for a while (not the page's own first reads).
+      page.on('request', (request) => {
+        if (counting && new URL(request.url()).pathname.startsWith('/api/')) apiRequests++;
+      });
+      complete = await measureCompletes(page, s.completeActions, s.deadlineMs, () => (counting = true));
+      await page.waitForTimeout(AFTER_ACTIONS_MS);
     } finally {
       await context.close();
     }
@@ -325,12 +362,9 @@ export async function measureBrowser(s: BrowserSettings): Promise<{ result: Brow
     return {
       result: {
         tasks: s.tasks,
-        coldLoad: {
-          runs: loads.map((l) => round(l.painted)),
-          medianMs: round(median(loads.map((l) => l.painted))),
-          firstInDomMedianMs: round(median(loads.map((l) => l.inDom))),
-        },
-        complete: { method: complete.method, samples: complete.samples, p50: round(c.p50), p95: round(c.p95) },
+        coldLoad: coldLoadFigures(loads),
+        staticPage: 'skipped' in staticCopy ? { skipped: staticCopy.skipped } : coldLoadFigures(staticLoads),
+        complete: { method: complete.method, samples: complete.samples, p50: round(c.p50), p95: round(c.p95), apiRequests },
         loaded,
       },
       errors,

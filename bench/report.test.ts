@@ -30,7 +30,8 @@ function results(overrides: Partial<BenchResults> = {}): BenchResults {
     browser: {
       tasks: 100_000,
       coldLoad: { runs: [300, 320, 310], medianMs: 310, firstInDomMedianMs: 290 },
-      complete: { method: 'key e', samples: [5, 6, 7], p50: 6, p95: 20 },
+      staticPage: { runs: [200, 210, 220], medianMs: 210, firstInDomMedianMs: 150 },
+      complete: { method: 'key e', samples: [5, 6, 7], p50: 6, p95: 20, apiRequests: 9 },
       loaded: {
         target: 10_000,
         loaded: 10_000,
@@ -127,5 +128,15 @@ describe('renderMarkdown', () => {
     expect(md).toContain('| Initial JS + inbox route (before the first task) | + assets/inbox.js | 500.0 kB | 150.0 kB |');
     expect(md).toContain('one filtered `PUT /task/?lead_id=…` through the proxy');
     expect(md).toContain('- a note');
+    expect(md).toContain('| API requests for those 3 completes, with the refreshes after them | 9 |');
+  });
+
+  it("sets the first view's figure next to the same page with no scripts, or says why that is missing", () => {
+    const md = renderMarkdown(results());
+    expect(md).toContain('| First task visible after navigation | ≤ 500 ms | 310 ms (median of 3 cold loads, 100,000 tasks; the same page with no scripts: 210 ms) | ✅ |');
+    expect(md).toContain('| The same first view as a page with no scripts, same headers (the limit): card in the DOM / painted (median) | 150 ms / 210 ms |');
+    const r = results();
+    if (!('skipped' in r.browser)) r.browser.staticPage = { skipped: 'no card in the page' };
+    expect(renderMarkdown(r)).toContain('| The same first view as a page with no scripts | not measured: no card in the page |');
   });
 });

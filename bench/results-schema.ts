@@ -39,10 +39,21 @@ export type BulkResult = {
 
 export type LongTaskFigures = { count: number; maxMs: number; totalMs: number };
 
+export type ColdLoadFigures = { runs: number[]; medianMs: number; firstInDomMedianMs: number };
+
 export type BrowserResult = {
   tasks: number;
-  coldLoad: { runs: number[]; medianMs: number; firstInDomMedianMs: number };
-  complete: { method: 'key e' | 'click Complete'; samples: number[]; p50: number; p95: number };
+  coldLoad: ColdLoadFigures;
+  /** The same first view saved as a page with no scripts, loaded in turns with the app: the limit. */
+  staticPage?: ColdLoadFigures | { skipped: string };
+  complete: {
+    method: 'key e' | 'click Complete';
+    samples: number[];
+    p50: number;
+    p95: number;
+    /** Requests to /api/ from the first action until the app has been quiet for a few seconds. */
+    apiRequests?: number;
+  };
   loaded: {
     target: number;
     loaded: number;

@@ -62,7 +62,7 @@ function planFor(quick: boolean, started: number): Plan {
     load: { warmupSeconds: 1, latencySeconds: 6, latencyMaxRequests: 10_000, loadSeconds: 9, loadMaxRequests: 300_000, connections: 10 },
     rounds: 3,
     bulk: { onSize: 10_000, count: 5_000 },
-    browser: { onSize: 100_000, coldRuns: 5, completeActions: 20, loadTarget: 10_000 },
+    browser: { onSize: 100_000, coldRuns: 7, completeActions: 20, loadTarget: 10_000 },
     deadlineMs: started + 25 * 60_000,
   };
 }

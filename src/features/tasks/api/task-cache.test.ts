@@ -1,10 +1,10 @@
-import { QueryClient } from '@tanstack/react-query';
-import { describe, expect, it } from 'vitest';
+import { MutationObserver, QueryClient, QueryObserver } from '@tanstack/react-query';
+import { describe, expect, it, vi } from 'vitest';
 import { type Task, TaskSchema } from '@/shared/close/schemas';
 import type { TaskPages } from '../utils/task-pages';
 import type { TaskListFilters } from '../utils/task-view-rules';
 import type { TaskCount } from './list-tasks';
-import { applyTaskChanges, invertChanges, replaceTaskCopies } from './task-cache';
+import { COUNT_REFRESH_PAUSE_MS, applyTaskChanges, invertChanges, replaceTaskCopies, settleTaskChange } from './task-cache';
 import { taskKeys } from './task-keys';
 
 function task(id: string, fields: Partial<Task> = {}): Task {
@@ -100,5 +100,51 @@ describe('applyTaskChanges on a real QueryClient', () => {
     applyTaskChanges(client, [{ before: a, after: later }], NOW);
     replaceTaskCopies(client, guess, { ...guess, text: 'stale' });
     expect(client.getQueryData<TaskPages>(taskKeys.list(inbox))!.pages[0]!.data[0]!.text).toBe('later');
+  });
+});
+
+describe('settleTaskChange', () => {
+  it('reads the lists again when the last change settles, and the counts once changes pause', async () => {
+    vi.useFakeTimers();
+    try {
+      const client = new QueryClient();
+      const reads = { list: 0, count: 0 };
+      const list = new QueryObserver(client, {
+        queryKey: taskKeys.list(inbox),
+        queryFn: async (): Promise<TaskPages> => {
+          reads.list++;
+          return { pages: [{ data: [], has_more: false }], pageParams: [0] };
+        },
+        staleTime: Infinity,
+      });
+      const count = new QueryObserver(client, {
+        queryKey: taskKeys.count(inbox),
+        queryFn: async (): Promise<TaskCount> => {
+          reads.count++;
+          return { count: 0, capped: false };
+        },
+        staleTime: Infinity,
+      });
+      const stop = [list.subscribe(() => {}), count.subscribe(() => {})];
+      await vi.advanceTimersByTimeAsync(0);
+      expect(reads).toEqual({ list: 1, count: 1 });
+
+      const change = () =>
+        new MutationObserver(client, { mutationKey: taskKeys.update(), mutationFn: async () => null, onSettled: () => settleTaskChange(client) }).mutate();
+      await change();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(reads).toEqual({ list: 2, count: 1 });
+
+      // A second change before the pause is over starts the pause again.
+      await vi.advanceTimersByTimeAsync(COUNT_REFRESH_PAUSE_MS - 500);
+      await change();
+      await vi.advanceTimersByTimeAsync(COUNT_REFRESH_PAUSE_MS - 500);
+      expect(reads).toEqual({ list: 3, count: 1 });
+      await vi.advanceTimersByTimeAsync(500);
+      expect(reads).toEqual({ list: 3, count: 2 });
+      for (const s of stop) s();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

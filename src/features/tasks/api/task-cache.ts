@@ -5,8 +5,8 @@
  *     so the screen changes in the frame of the click;
  *   - onError: apply the inverse change (not a whole-cache snapshot, which would also undo other
  *     actions still in flight);
- *   - onSettled: refresh lists and counts only when the last task change settles, and tell the
- *     other tabs.
+ *   - onSettled: refresh the lists only when the last task change settles (the counts after a
+ *     pause), and tell the other tabs.
  */
 import { type QueryClient, notifyManager } from '@tanstack/react-query';
 import type { Task } from '@/shared/close/schemas';
@@ -90,9 +90,36 @@ export function triageChannel(): BroadcastChannel | null {
   return channel;
 }
 
-/** Refresh after the last concurrent task change, so an early refetch cannot undo a later optimistic one. */
+/**
+ * How long task changes must pause before the tab counts are read again. Close has no count, so
+ * reading the three tabs' counts is up to fifteen requests; after every key press of a run of
+ * completes they kept the main thread and the API busy while the next key arrived. The counts
+ * already moved with each change (applyTaskChanges); the server's figures follow once the user
+ * pauses.
+ */
+export const COUNT_REFRESH_PAUSE_MS = 2_000;
+const countRefreshes = new WeakMap<QueryClient, ReturnType<typeof setTimeout>>();
+
+function refreshCountsAfterPause(queryClient: QueryClient): void {
+  clearTimeout(countRefreshes.get(queryClient));
+  countRefreshes.set(
+    queryClient,
+    setTimeout(() => {
+      countRefreshes.delete(queryClient);
+      // A change still on its way will settle and ask again.
+      if (queryClient.isMutating({ mutationKey: taskKeys.update() }) === 0) void queryClient.invalidateQueries({ queryKey: taskKeys.counts() });
+    }, COUNT_REFRESH_PAUSE_MS),
+  );
+}
+
+/**
+ * Refresh after the last concurrent task change, so an early refetch cannot undo a later
+ * optimistic one: the lists at once (a completed task's place is taken by the next one the server
+ * has), the counts after a pause.
+ */
 export async function settleTaskChange(queryClient: QueryClient): Promise<void> {
   if (queryClient.isMutating({ mutationKey: taskKeys.update() }) !== 1) return;
   triageChannel()?.postMessage({ type: 'tasks-changed' } satisfies TriageBroadcast);
-  await queryClient.invalidateQueries({ queryKey: taskKeys.all });
+  refreshCountsAfterPause(queryClient);
+  await queryClient.invalidateQueries({ queryKey: taskKeys.all, predicate: (query) => query.queryKey[1] !== taskKeys.counts()[1] });
 }
