@@ -22,6 +22,7 @@ import { taskKeys } from '../api/task-keys';
 import { useUpdateTaskText } from '../api/update-task-text';
 import { bulkProgressChanged } from '../stores/bulk-progress-store';
 import { type ActionTarget, type BulkPlan, dialogActions } from '../stores/dialog-store';
+import { handFocusOnBeforeRemoval } from '../stores/focus-store';
 import { selectionActions, selectionSnapshot } from '../stores/selection-store';
 import { type UndoEntry, latestUndoEntry, undoActions } from '../stores/undo-store';
 import { describeDate } from '../utils/describe-date';
@@ -239,11 +240,13 @@ export function TaskActionsProvider({ children }: { children: ReactNode }) {
 
     return {
       complete: (task) => {
+        handFocusOnBeforeRemoval(task.id);
         const after = { ...task, is_complete: true };
         const title = taskTitle(task);
         single(task, () => latest.current.completeTask.mutateAsync({ task, timeZone: zone() }), after, ['is_complete'], `completing “${title}”`, `Completed “${title}”`);
       },
       reopen: (task) => {
+        handFocusOnBeforeRemoval(task.id);
         const after = { ...task, is_complete: false };
         const title = taskTitle(task);
         single(task, () => latest.current.reopenTask.mutateAsync({ task, timeZone: zone() }), after, ['is_complete'], `reopening “${title}”`, `Reopened “${title}”`);

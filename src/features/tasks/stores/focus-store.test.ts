@@ -1,6 +1,7 @@
+// @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Task } from '@/shared/close/schemas';
-import { focusActions, focusedTaskIdNow, focusedTaskNow, moveTaskFocus, registerTaskSource, successorOf } from './focus-store';
+import { focusActions, focusedTaskIdNow, focusedTaskNow, handFocusOnBeforeRemoval, moveTaskFocus, registerTaskSource, successorOf } from './focus-store';
 
 const task = (id: string) => ({ id }) as Task;
 let unregister = () => {};
@@ -26,6 +27,42 @@ describe('the successor of a task that left the list', () => {
   it('is nothing when the list is empty or the task was never in it', () => {
     expect(successorOf('a', ['a'], new Set())).toBeNull();
     expect(successorOf('x', ['a', 'b'], new Set(['a', 'b']))).toBeNull();
+  });
+});
+
+describe('handing the focus on before a card leaves', () => {
+  const cards = (...ids: string[]) => {
+    document.body.innerHTML = ids.map((id) => `<article tabindex="-1" data-task-id="${id}"><button>Complete</button></article>`).join('');
+    unregister = registerTaskSource({ tasks: () => ['a', 'b', 'c'].map(task), scrollTo: vi.fn() });
+  };
+  const card = (id: string) => document.querySelector<HTMLElement>(`[data-task-id="${id}"]`)!;
+  afterEach(() => {
+    document.body.innerHTML = '';
+  });
+
+  it('gives the browser focus to the next card, or the previous one after the last, when the leaving card holds it', () => {
+    cards('a', 'b', 'c');
+    card('b').querySelector('button')!.focus();
+    handFocusOnBeforeRemoval('b');
+    expect(document.activeElement).toBe(card('c'));
+    handFocusOnBeforeRemoval('c');
+    expect(document.activeElement).toBe(card('b'));
+  });
+
+  it('asks a successor that is not rendered to take the focus when it renders', () => {
+    cards('a', 'b');
+    card('b').focus();
+    handFocusOnBeforeRemoval('b');
+    expect(focusedTaskIdNow()).toBe('c');
+    expect(document.activeElement).toBe(card('b'));
+  });
+
+  it('leaves the focus alone when the leaving card does not hold it', () => {
+    cards('a', 'b', 'c');
+    card('a').focus();
+    handFocusOnBeforeRemoval('b');
+    expect(document.activeElement).toBe(card('a'));
+    expect(focusedTaskIdNow()).toBeNull();
   });
 });
 
