@@ -12,9 +12,14 @@ const INDEX_HTML = [
   '<!doctype html><html><head>',
   '<link rel="preload" href="/api/v1/me/" as="fetch" crossorigin />',
   `<script>${THEME}</script>`,
-  '<script type="module" src="/assets/index-Bx1Yz9.js"></script>',
+  '<script type="module" crossorigin src="/assets/index-Bx1Yz9.js"></script>',
+  '<link rel="modulepreload" crossorigin href="/assets/jsx-C1.js">',
+  '<link rel="stylesheet" crossorigin href="/assets/index-C2.css">',
+  '<link rel="preload" as="script" crossorigin href="/assets/inbox-C3.js">',
   '</head><body><div id="root"></div><p>after</p></body></html>',
 ].join('');
+const SCRIPTS =
+  '<script type="module" crossorigin src="/assets/index-Bx1Yz9.js"></script><link rel="modulepreload" crossorigin href="/assets/jsx-C1.js"><link rel="preload" as="script" crossorigin href="/assets/inbox-C3.js">';
 const upstream = { baseUrl: 'http://127.0.0.1:9/api/v1', apiKey: 'first-view-test-key' };
 
 let distDir: string;
@@ -52,11 +57,33 @@ describe('pages with a server-rendered first view', () => {
       expect(res.headers.get('content-type')).toMatch(/^text\/html/);
       expect(res.headers.get('cache-control')).toBe('private, no-cache');
       const html = await res.text();
-      expect(html).toContain('<div id="root"><article>Call Dana</article></div><script type="application/json" id="d">{"a":1}</script><p>after</p>');
+      // A quick render: the app's scripts come after the view (the stylesheet stays in the head).
+      expect(html).toContain(`<div id="root"><article>Call Dana</article></div><script type="application/json" id="d">{"a":1}</script>${SCRIPTS}<p>after</p>`);
+      expect(html).toContain('<link rel="stylesheet" crossorigin href="/assets/index-C2.css"></head>');
+      expect(html.match(/index-Bx1Yz9\.js/g)).toHaveLength(1);
       // The page carries the user: the preload of /me/ would go unused.
       expect(html).not.toContain('/api/v1/me/');
     }
     expect(seen).toEqual([`/ ${app.url}`, `/inbox?assignee=everyone ${app.url}`]);
+  });
+
+  it('send the scripts before the view when the render takes longer than a moment', async () => {
+    app = await start(() => new Promise((resolve) => setTimeout(() => resolve({ html: '<article>slow</article>', dataScript: '' }), 400)));
+    const res = await fetch(`${app.url}/inbox`);
+    const reader = res.body!.getReader();
+    const decoder = new TextDecoder();
+    let received = '';
+    // Read until the scripts arrive: they must come while the render is still running.
+    while (!received.includes('index-Bx1Yz9.js')) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      received += decoder.decode(value, { stream: true });
+    }
+    expect(received).toContain(SCRIPTS);
+    expect(received).not.toContain('<article>');
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) received += decoder.decode(chunk.value, { stream: true });
+    expect(received).toContain(`</head><body>${SCRIPTS}<div id="root"><article>slow</article></div><p>after</p>`);
+    expect(received.match(/index-Bx1Yz9\.js/g)).toHaveLength(1);
   });
 
   it("hand the renderer the browser's zone from its cookie, and nothing that is not a zone's name", async () => {
@@ -92,7 +119,8 @@ describe('pages with a server-rendered first view', () => {
     for (const render of renderers) {
       app = await start(render);
       const html = await (await fetch(`${app.url}/inbox`)).text();
-      expect(html).toContain('<div id="root"></div><p>after</p>');
+      expect(html).toMatch(/<div id="root"><\/div>(<script type="module".*)?<p>after<\/p>/);
+      expect(html).toContain(SCRIPTS);
       expect(html).not.toContain('<article>');
       await app.close();
       app = undefined;
