@@ -34,21 +34,15 @@ test('filters live in the URL and survive switching views', async ({ page }) => 
   expect(types.every((t) => t === 'voicemail' || t === 'missed_call')).toBe(true);
 });
 
-test('an empty view is a friendly inbox zero', async ({ page, triageServer }) => {
-  const client = api(triageServer, 'America/New_York');
-  const users = await client.get<{ data: Array<{ id: string }> }>('/user/?_limit=200');
-  const types = ['answered_detached_call', 'outgoing_call', 'voicemail', 'email_followup', 'missed_call', 'opportunity_due'];
-  let empty: { user: string; type: string } | null = null;
-  for (const user of users.data) {
-    for (const type of types) {
-      const page1 = await client.get<{ data: unknown[] }>(`/task/?view=inbox&_type=${type}&assigned_to=${user.id}&_limit=1`);
-      if (page1.data.length === 0) empty = { user: user.id, type };
-      if (empty) break;
-    }
-    if (empty) break;
-  }
-  test.skip(!empty, 'every user has every type in the demo inbox');
-  await page.goto(`/inbox?assignee=${empty!.user}&types=${empty!.type}`);
+test('an empty view is a friendly inbox zero', async ({ page, freshServer }) => {
+  // Made empty on purpose (a database of its own): whether the demo data leaves some filter empty
+  // depends on the day it was seeded.
+  const client = api(freshServer, 'America/New_York');
+  const me = await client.me();
+  const voicemails = `view=inbox&_type=voicemail&assigned_to=${me.id}`;
+  await client.put(`/task/?${voicemails}`, { is_complete: true });
+  expect(await client.listTasks(voicemails)).toEqual([]);
+  await page.goto(`${freshServer.url}/inbox?types=voicemail`);
   await expect(page.getByRole('heading', { name: 'Inbox zero' })).toBeVisible();
   await expect(page.getByText('Filters are on')).toBeVisible();
 });
