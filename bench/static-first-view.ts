@@ -20,7 +20,8 @@ export function withoutScripts(html: string): string {
     .replace(/<script type="application\/json"[^>]*>[\s\S]*?<\/script>/g, '');
 }
 
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'content-encoding', 'date']);
+/** Headers of the app's answer that describe that one transfer (the copy is sent whole and uncompressed), not the page. */
+const PER_TRANSFER = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'content-encoding', 'date']);
 
 export type StaticFirstView = { url: string; close: () => Promise<void> };
 
@@ -33,7 +34,7 @@ export async function startStaticFirstView(appUrl: string, pagePath: string): Pr
   const page = Buffer.from(withoutScripts(html));
   const headers: Record<string, string> = {};
   res.headers.forEach((value, name) => {
-    if (!HOP_BY_HOP.has(name)) headers[name] = value;
+    if (!PER_TRANSFER.has(name)) headers[name] = value;
   });
   const app = new URL(appUrl);
   const servedPath = new URL(res.url).pathname;

@@ -39,7 +39,8 @@ const RENDER_DEADLINE_MS = 1_500;
 /** Rendering holds the server's one thread; beyond this many at once, pages go out plain. */
 const MAX_CONCURRENT_RENDERS = 4;
 
-const ROOT_ELEMENT = '<div id="root"></div>';
+const ROOT_OPEN = '<div id="root">';
+const ROOT_ELEMENT = `${ROOT_OPEN}</div>`;
 /** index.html's preload of the user, which a rendered page does not need (it carries the user). */
 const ME_PRELOAD = /\s*<link rel="preload" href="\/api\/v1\/me\/"[^>]*>/;
 
@@ -75,8 +76,8 @@ export async function warmUpFirstView(render: FirstViewRenderer, ownOrigin: stri
 /**
  * A render done within this goes out before the app's scripts; a slower one after them. Cards
  * that arrive with the scripts wait for the main thread while the browser fetches and compiles a
- * dozen modules: scripts after the view painted the first card 70–110 ms sooner (paired cold
- * loads, three rounds), with the app ready no later, the embedded API rendering in ~20–40 ms.
+ * dozen modules: scripts after the view painted the first card 70–120 ms sooner (paired cold
+ * loads, ADR 0011), with the app ready no later, the embedded API rendering in ~20–40 ms.
  */
 const SCRIPTS_AFTER_VIEW_MS = 150;
 
@@ -137,7 +138,7 @@ export function createFirstViewStreamer(render: FirstViewRenderer, logger: Logge
             view = await render;
           }
         }
-        send(view ? `<div id="root">${view.html}</div>${view.dataScript}` : ROOT_ELEMENT);
+        send(view ? `${ROOT_OPEN}${view.html}</div>${view.dataScript}` : ROOT_ELEMENT);
         send(scripts + parts.tail);
         controller.close();
       },

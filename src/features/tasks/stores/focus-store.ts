@@ -107,22 +107,25 @@ function focusIsInCard(taskId: string): boolean {
  * card is focused directly, while the page is still clean (its focus handler tells this store);
  * the store's request to focus itself (a render later) is the fallback when it is not rendered.
  */
-export function handFocusOnBeforeRemoval(taskId: string, holdsFocus: boolean = focusIsInCard(taskId)): void {
-  if (!holdsFocus) return;
-  const tasks = visibleTasksNow();
-  const at = tasks.findIndex((t) => t.id === taskId);
-  const next = at < 0 ? undefined : (tasks[at + 1] ?? tasks[at - 1]);
+export function handFocusOnBeforeRemoval(taskId: string): void {
+  if (!focusIsInCard(taskId)) return;
+  const next = successorOf(
+    taskId,
+    visibleTasksNow().map((t) => t.id),
+    { has: (id) => id !== taskId },
+  );
   if (!next) return;
-  const card = [...document.querySelectorAll<HTMLElement>('article[data-task-id]')].find((el) => el.dataset.taskId === next.id);
+  const card = [...document.querySelectorAll<HTMLElement>('article[data-task-id]')].find((el) => el.dataset.taskId === next);
   if (card) card.focus({ preventScroll: true });
-  else focusActions().taskFocusMoved(next.id);
+  else focusActions().taskFocusMoved(next);
 }
 
 /**
  * After `removed` left the list, the task that takes the focus: the next one still present,
- * else the previous one. Pure, so the list and the tests agree on "next".
+ * else the previous one. Pure, so the list (after a removal), handFocusOnBeforeRemoval (before
+ * one) and the tests agree on "next".
  */
-export function successorOf(removedId: string, before: readonly string[], after: ReadonlySet<string>): string | null {
+export function successorOf(removedId: string, before: readonly string[], after: Pick<ReadonlySet<string>, 'has'>): string | null {
   const at = before.indexOf(removedId);
   if (at < 0) return null;
   for (let i = at + 1; i < before.length; i++) if (after.has(before[i]!)) return before[i]!;
