@@ -22,12 +22,17 @@ const FIELDS: Record<string, (t: ApiTask) => Array<string | null | undefined>> =
   outgoing_call: (t) => [t.contact_name as string, t.text],
 };
 
-/** The list is virtualized: scroll down until the card is rendered. */
+/**
+ * The list is virtualized and loads 100 tasks a page: scroll down until the card is rendered,
+ * letting each next page arrive (a fixed number of steps ran out on a busy CI machine).
+ */
 async function scrollToCard(page: Page, cardLocator: Locator): Promise<void> {
-  for (let i = 0; i < 60; i++) {
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
     // Rows that enter while the list scrolls are placeholders until it rests (ADR 0010).
     await expect(page.locator('[data-placeholder]')).toHaveCount(0);
     if ((await cardLocator.count()) > 0) break;
+    await expect(page.getByText('Loading more tasks…')).toHaveCount(0);
     await page.mouse.wheel(0, 900);
     await page.waitForTimeout(50);
   }
