@@ -30,6 +30,7 @@ type BenchWindow = {
     firstArticleAt: number | null;
     firstArticleFrameAt: number | null;
     firstArticlePaintAt: number | null;
+    readyAt: number | null;
     longTasks: LongTask[];
     removals: number[];
     tracking: { el: Element; at: number | null } | null;
@@ -45,23 +46,40 @@ type BenchWindow = {
  * Plain JavaScript in a string: a function would pass through tsx, whose name-keeping helpers do
  * not exist in the page.
  */
+/** What the probes print once the first card's paint is measured, and once the app has taken the page over. */
+export const FIRST_CARD_MESSAGE = 'triage-bench: first card measured';
+export const APP_READY_MESSAGE = 'triage-bench: app ready';
+
 export const PROBES_SCRIPT = `(() => {
   const bench = {
     firstArticleAt: null,
     firstArticleFrameAt: null,
     firstArticlePaintAt: null,
+    readyAt: null,
     longTasks: [],
     removals: [],
     tracking: null,
   };
   window.__bench = bench;
+  // Tells the bench the first card is measured through a console message, which reaches it
+  // without anything being evaluated in the page: polling from Playwright would inject its
+  // script (~330 kB) into the loading page and delay the very parse being measured.
+  let announced = false;
+  const announceFirstCard = () => {
+    if (announced) return;
+    announced = true;
+    console.debug(${JSON.stringify(FIRST_CARD_MESSAGE)});
+  };
   try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) bench.longTasks.push({ start: e.startTime, duration: e.duration });
     }).observe({ type: 'longtask', buffered: true });
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) {
-        if (e.identifier === 'bench-first-task' && bench.firstArticlePaintAt === null) bench.firstArticlePaintAt = e.renderTime || e.startTime;
+        if (e.identifier === 'bench-first-task' && bench.firstArticlePaintAt === null) {
+          bench.firstArticlePaintAt = e.renderTime || e.startTime;
+          if (bench.firstArticleFrameAt !== null) announceFirstCard();
+        }
       }
     }).observe({ type: 'element', buffered: true });
   } catch {
@@ -77,7 +95,12 @@ export const PROBES_SCRIPT = `(() => {
         // Element timing reports the paint of the card's text; the attribute is set before that paint.
         const text = article.querySelector('h1,h2,h3,h4,p,span');
         if (text) text.setAttribute('elementtiming', 'bench-first-task');
-        requestAnimationFrame(() => { bench.firstArticleFrameAt = performance.now(); });
+        requestAnimationFrame(() => {
+          bench.firstArticleFrameAt = performance.now();
+          // Element timing arrives after the paint; without it (an engine that lacks it), the frame stands in.
+          if (bench.firstArticlePaintAt !== null) announceFirstCard();
+          else setTimeout(announceFirstCard, 1000);
+        });
       }
     }
     const t = bench.tracking;
@@ -88,6 +111,13 @@ export const PROBES_SCRIPT = `(() => {
     if (bench.firstArticleAt !== null && bench.tracking === null) observer.disconnect();
   });
   observer.observe(document, { childList: true, subtree: true });
+  const readiness = new MutationObserver(() => {
+    if (document.documentElement.dataset.shortcuts !== 'ready') return;
+    bench.readyAt = performance.now();
+    readiness.disconnect();
+    console.debug(${JSON.stringify(APP_READY_MESSAGE)});
+  });
+  readiness.observe(document, { attributes: true, subtree: true, attributeFilter: ['data-shortcuts'] });
   bench.track = (el) => {
     bench.tracking = { el, at: null };
     observer.observe(document, { childList: true, subtree: true });
@@ -124,28 +154,40 @@ function collectErrors(page: Page, into: string[]): void {
 /** How long the run keeps counting requests after the last action: past the counts' refresh (2 s). */
 const AFTER_ACTIONS_MS = 4_000;
 
-type ColdLoad = { inDom: number; painted: number };
+type ColdLoad = { inDom: number; painted: number; ready: number | null };
 
 function coldLoadFigures(loads: ColdLoad[]): ColdLoadFigures {
+  const ready = loads.flatMap((l) => (l.ready === null ? [] : [l.ready]));
   return {
     runs: loads.map((l) => round(l.painted)),
     medianMs: round(median(loads.map((l) => l.painted))),
     firstInDomMedianMs: round(median(loads.map((l) => l.inDom))),
+    ...(ready.length === loads.length && ready.length > 0 ? { readyMedianMs: round(median(ready)) } : {}),
   };
 }
 
-async function coldLoad(browser: Browser, url: string, errors: string[]): Promise<ColdLoad> {
+/**
+ * How long a new window is left alone before the navigation. Headless Chromium builds each new
+ * window's own interface pages (the address bar's popup, as WebUI) in the first few hundred ms,
+ * on the same two cores as the page; a user's browser did that when its window opened, not when
+ * they typed our address. The context is still new: no cache, no cookies, no storage.
+ */
+const WINDOW_SETTLE_MS = 1_000;
+
+/** A load of the app (which takes the page over) or of the static copy (which has no scripts). */
+async function coldLoad(browser: Browser, url: string, errors: string[], { app }: { app: boolean }): Promise<ColdLoad> {
   const context = await newContext(browser);
   try {
     const page = await context.newPage();
     collectErrors(page, errors);
+    await page.waitForTimeout(WINDOW_SETTLE_MS);
+    // Nothing of Playwright's may run in the page until the measures are taken (see the probes).
+    const message = (text: string) => page.waitForEvent('console', { predicate: (m) => m.text() === text, timeout: 30_000 });
+    const measured = Promise.all([message(FIRST_CARD_MESSAGE), app ? message(APP_READY_MESSAGE) : null]);
     await page.goto(url, { waitUntil: 'commit' });
-    await page.locator('article').first().waitFor({ state: 'visible', timeout: 30_000 });
-    await page.waitForFunction(() => (window as unknown as BenchWindow).__bench.firstArticleFrameAt !== null, null, { timeout: 10_000 });
-    // Element timing arrives after the paint; give it a moment, else fall back to the next frame.
-    await page.waitForFunction(() => (window as unknown as BenchWindow).__bench.firstArticlePaintAt !== null, null, { timeout: 1_000 }).catch(() => {});
+    await measured;
     const b = await page.evaluate(() => (window as unknown as BenchWindow).__bench);
-    return { inDom: b.firstArticleAt!, painted: b.firstArticlePaintAt ?? b.firstArticleFrameAt! };
+    return { inDom: b.firstArticleAt!, painted: b.firstArticlePaintAt ?? b.firstArticleFrameAt!, ready: b.readyAt };
   } finally {
     await context.close();
   }
@@ -308,18 +350,18 @@ export async function measureBrowser(s: BrowserSettings): Promise<{ result: Brow
   const errors: string[] = [];
   try {
     // One load first, not counted: the server's first requests (JIT, SQLite page cache) are not a user's.
-    await coldLoad(browser, s.appUrl, errors);
+    await coldLoad(browser, s.appUrl, errors, { app: true });
     const staticCopy = await startStaticFirstView(s.appUrl, '/').catch((error: unknown) => ({ skipped: error instanceof Error ? error.message : String(error) }));
     const loads: ColdLoad[] = [];
     const staticLoads: ColdLoad[] = [];
     try {
-      if ('url' in staticCopy) await coldLoad(browser, staticCopy.url, errors);
+      if ('url' in staticCopy) await coldLoad(browser, staticCopy.url, errors, { app: false });
       // Taken in turns, so a busy moment of the machine weighs on both alike.
       for (let i = 0; i < s.coldRuns; i++) {
-        loads.push(await coldLoad(browser, s.appUrl, errors));
-        let line = `  cold load ${i + 1}: first card in DOM ${loads[i]!.inDom.toFixed(0)} ms, painted ${loads[i]!.painted.toFixed(0)} ms`;
+        loads.push(await coldLoad(browser, s.appUrl, errors, { app: true }));
+        let line = `  cold load ${i + 1}: first card in DOM ${loads[i]!.inDom.toFixed(0)} ms, painted ${loads[i]!.painted.toFixed(0)} ms, app ready ${loads[i]!.ready?.toFixed(0)} ms`;
         if ('url' in staticCopy) {
-          staticLoads.push(await coldLoad(browser, staticCopy.url, errors));
+          staticLoads.push(await coldLoad(browser, staticCopy.url, errors, { app: false }));
           line += `; static copy ${staticLoads[i]!.inDom.toFixed(0)} / ${staticLoads[i]!.painted.toFixed(0)} ms`;
         }
         s.log(line);

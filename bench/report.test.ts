@@ -29,7 +29,7 @@ function results(overrides: Partial<BenchResults> = {}): BenchResults {
     bulk: { matching: 5_000, filter: { requests: 1, ms: 180, updated: 5_000, request: '/task/?lead_id=lead_abc' }, perTask: { requests: 5_000, ms: 9_000, failed: 0 } },
     browser: {
       tasks: 100_000,
-      coldLoad: { runs: [300, 320, 310], medianMs: 310, firstInDomMedianMs: 290 },
+      coldLoad: { runs: [300, 320, 310], medianMs: 310, firstInDomMedianMs: 290, readyMedianMs: 900 },
       staticPage: { runs: [200, 210, 220], medianMs: 210, firstInDomMedianMs: 150 },
       complete: { method: 'key e', samples: [5, 6, 7], p50: 6, p95: 20, apiRequests: 9 },
       loaded: {
@@ -135,6 +135,8 @@ describe('renderMarkdown', () => {
     const md = renderMarkdown(results());
     expect(md).toContain('| First task visible after navigation | ≤ 500 ms | 310 ms (median of 3 cold loads, 100,000 tasks; the same page with no scripts: 210 ms) | ✅ |');
     expect(md).toContain('| The same first view as a page with no scripts, same headers (the limit): card in the DOM / painted (median) | 150 ms / 210 ms |');
+    // What the first view costs the takeover stays in sight next to it.
+    expect(md).toContain('| Cold load → the app has taken the page over, keys work (median) | 900 ms |');
     const r = results();
     if (!('skipped' in r.browser)) r.browser.staticPage = { skipped: 'no card in the page' };
     expect(renderMarkdown(r)).toContain('| The same first view as a page with no scripts | not measured: no card in the page |');

@@ -39,7 +39,8 @@ export type BulkResult = {
 
 export type LongTaskFigures = { count: number; maxMs: number; totalMs: number };
 
-export type ColdLoadFigures = { runs: number[]; medianMs: number; firstInDomMedianMs: number };
+/** Painted times per load and medians; `readyMedianMs`: until the app had taken the page over (the app's loads only). */
+export type ColdLoadFigures = { runs: number[]; medianMs: number; firstInDomMedianMs: number; readyMedianMs?: number };
 
 export type BrowserResult = {
   tasks: number;

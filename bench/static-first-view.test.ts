@@ -12,6 +12,12 @@ const PAGE = `<!doctype html><html><head>
 </head><body><div id="root"><article><h3>Call Dana</h3></article></div>
 <script type="application/json" id="triage-first-view">{"a":"\\u003c/script>"}</script></body></html>`;
 
+/** The same page as the server sends it behind a quick render: the scripts held until the view is painted. */
+const HELD_PAGE = PAGE.replace(/<script type="module"[^>]*><\/script>\n/, '').replace(
+  '</body>',
+  '<template id="triage-app-scripts"><script type="module" crossorigin src="/assets/index-1.js"></script></template><script>start(document.getElementById("triage-app-scripts"))</script></body>',
+);
+
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const close of closers.splice(0)) await close();
@@ -37,6 +43,14 @@ describe('withoutScripts', () => {
     expect(html).toContain('<link rel="stylesheet" crossorigin href="/assets/index-1.css">');
     expect(html).toContain("<script>document.documentElement.classList.add('x')</script>");
     expect(html).toContain('<article><h3>Call Dana</h3></article>');
+  });
+
+  it('drops scripts held for after the first paint, and the inline script that starts them', () => {
+    const html = withoutScripts(HELD_PAGE);
+    expect(HELD_PAGE).toContain('triage-app-scripts');
+    expect(html).not.toMatch(/triage-app-scripts|type="module"|start\(/);
+    expect(html).toContain("<script>document.documentElement.classList.add('x')</script>");
+    expect(html).toContain('<article><h3>Call Dana</h3></article></div>');
   });
 });
 

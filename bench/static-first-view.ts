@@ -15,6 +15,8 @@ import type { AddressInfo } from 'node:net';
 /** The rendered page without what runs: module scripts, their preloads, the data for the takeover. */
 export function withoutScripts(html: string): string {
   return html
+    // Scripts held until the first paint, with the inline script that starts them.
+    .replace(/<template id="triage-app-scripts">[\s\S]*?<\/template>(?:<script>[\s\S]*?<\/script>)?/g, '')
     .replace(/<script type="module"[^>]*><\/script>/g, '')
     .replace(/<link rel="(?:modulepreload|preload)"[^>]*>/g, '')
     .replace(/<script type="application\/json"[^>]*>[\s\S]*?<\/script>/g, '');

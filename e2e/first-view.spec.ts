@@ -1,8 +1,9 @@
 /**
  * The first view the server renders into the page (docs/decisions/0011-server-rendered-first-view.md):
  * the tasks are in the answer to the navigation, they stay on screen until the app has taken the
- * page over, the app then works as always, and a browser whose "today" is another zone's does not
- * keep the server's list (and is served its own from the next visit on).
+ * page over, the app's scripts wait for the view's first paint, the app then works as always,
+ * and a browser whose "today" is another zone's does not keep the server's list (and is served
+ * its own from the next visit on).
  */
 import type { Page } from '@playwright/test';
 import { SERVER_TIME_ZONE as SERVER_ZONE, expect, test } from './fixtures';
@@ -46,7 +47,9 @@ test('the inbox arrives with its tasks in the page, allowed by the CSP as it is'
   // style-src 'self' refuses style attributes in markup, and scripts run only from our files or by hash.
   expect(html.match(/<div id="root">(.*)<\/div><script type="application\/json"/s)?.[1]).not.toMatch(/\sstyle="/);
   const csp = res.headers()['content-security-policy']!;
-  expect(csp).toMatch(/script-src 'self' 'sha256-[A-Za-z0-9+/=]+'; /);
+  // The theme's script and the one that starts the app once the view is painted, by their hashes.
+  expect(csp).toMatch(/script-src 'self' 'sha256-[A-Za-z0-9+/=]+' 'sha256-[A-Za-z0-9+/=]+'; /);
+  expect(html.match(/<script type="module"[^>]*src="\/assets\/index-[^"]+\.js"><\/script>/g)).toHaveLength(1);
   expect(csp).not.toContain('unsafe');
   // The user the page carries is not asked for again.
   expect(html).not.toContain('href="/api/v1/me/"');
@@ -67,6 +70,28 @@ test('the server-rendered cards stay until the app takes over, without asking fo
   await first.locator('h2,h3').first().click();
   await page.keyboard.press('e');
   await expect(page.locator('main article').filter({ hasText: title })).toHaveCount(0);
+});
+
+test("behind a quickly rendered view, the app's scripts are fetched once the view is on screen", async ({ page }) => {
+  // A render that takes over 150 ms (a busy machine) sends the scripts first, by design: the page
+  // is taken from the first of a few answers that came quickly (the server's test covers the other).
+  await page.route('**/inbox', async (route) => {
+    for (let attempt = 1; ; attempt++) {
+      const response = await route.fetch();
+      const body = await response.text();
+      if (body.includes('<template id="triage-app-scripts">') || attempt === 5) return route.fulfill({ response, body });
+    }
+  });
+  await page.goto('/inbox');
+  await waitForList(page);
+  const order = await page.evaluate(() => ({
+    held: document.getElementById('triage-app-scripts') !== null,
+    painted: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+    scriptsFrom: Math.min(...performance.getEntriesByType('resource').filter((r) => /\/assets\/.*\.js$/.test(r.name)).map((r) => r.startTime)),
+  }));
+  expect(order.held).toBe(true);
+  expect(order.painted).not.toBeNull();
+  expect(order.scriptsFrom).toBeGreaterThanOrEqual(order.painted!);
 });
 
 test.describe('a browser in another zone', () => {

@@ -113,9 +113,14 @@ export function card(page: Page, title: string): Locator {
   return page.getByRole('article', { name: title, exact: true });
 }
 
+/**
+ * The list is on screen and the app has taken the page over: the first cards may be the server's
+ * markup, painted before the app's scripts are even fetched (ADR 0011), and nothing acts on them yet.
+ */
 export async function waitForList(page: Page): Promise<void> {
   await expect(page.getByTestId('task-list-skeleton')).toHaveCount(0);
   await expect(page.locator('main article, main h2').first()).toBeVisible();
+  await expect(page.locator('html[data-shortcuts="ready"]')).toHaveCount(1);
 }
 
 /**

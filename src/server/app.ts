@@ -12,7 +12,7 @@ import { type Context, Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import type { AppEnv } from './app-env';
-import { type FirstViewRenderer, RENDERER_DIR, browserZoneFrom, createFirstViewStreamer, splitPage } from './first-view';
+import { type FirstViewRenderer, RENDERER_DIR, START_APP_AFTER_PAINT, browserZoneFrom, createFirstViewStreamer, splitPage } from './first-view';
 import type { Logger } from './logger';
 import { API_PREFIX, type UpstreamTarget, createForwardHandler } from './proxy/forward-request';
 import { type MediaHostRule, defaultMediaHosts } from './proxy/media-hosts';
@@ -159,6 +159,9 @@ function isApiPath(p: string): boolean {
   return p === '/api' || p.startsWith('/api/');
 }
 
+/** What a streamed page may run inline besides index.html's own scripts. */
+const FIRST_VIEW_INLINE_SCRIPTS = [START_APP_AFTER_PAINT];
+
 /**
  * Files from `dist/`, and `index.html` for any other page path so client-side routes survive a
  * reload. Hashed `/assets/*` never change under one name: cached for a year. index.html must be
@@ -192,10 +195,13 @@ function serveBuiltApp(app: Hono<AppEnv>, staticDir: string, streamFirstView: Re
       return c.json({ error: 'The app is not built: run `npm run build` (or `npm start`, which builds it).' }, 503);
     }
     c.header('cache-control', 'no-cache');
-    c.header('content-security-policy', appCspFor(html));
     const origin = streamFirstView && c.req.method === 'GET' ? ownOrigin(c.env?.incoming) : null;
     const parts = origin ? splitPage(html) : null;
-    if (!streamFirstView || !origin || !parts) return c.html(html);
+    if (!streamFirstView || !origin || !parts) {
+      c.header('content-security-policy', appCspFor(html));
+      return c.html(html);
+    }
+    c.header('content-security-policy', appCspFor(html, FIRST_VIEW_INLINE_SCRIPTS));
     c.header('content-type', 'text/html; charset=UTF-8');
     // The page may carry the user's tasks: no shared cache keeps it.
     c.header('cache-control', 'private, no-cache');

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { FirstViewRenderer } from './first-view';
-import { loadFirstViewRenderer } from './first-view';
+import { START_APP_AFTER_PAINT, WARM_UP_RENDERS, loadFirstViewRenderer, warmUpFirstView } from './first-view';
 import { type TestApp, startTestApp } from './testing/start-test-app';
 
 const THEME = "document.documentElement.classList.add('dark')";
@@ -57,8 +57,11 @@ describe('pages with a server-rendered first view', () => {
       expect(res.headers.get('content-type')).toMatch(/^text\/html/);
       expect(res.headers.get('cache-control')).toBe('private, no-cache');
       const html = await res.text();
-      // A quick render: the app's scripts come after the view (the stylesheet stays in the head).
-      expect(html).toContain(`<div id="root"><article>Call Dana</article></div><script type="application/json" id="d">{"a":1}</script>${SCRIPTS}<p>after</p>`);
+      // A quick render: the app's scripts come after the view, held until it is painted (the stylesheet stays in the head).
+      expect(html).toContain(
+        `<div id="root"><article>Call Dana</article></div><script type="application/json" id="d">{"a":1}</script>` +
+          `<template id="triage-app-scripts">${SCRIPTS}</template><script>${START_APP_AFTER_PAINT}</script><p>after</p>`,
+      );
       expect(html).toContain('<link rel="stylesheet" crossorigin href="/assets/index-C2.css"></head>');
       expect(html.match(/index-Bx1Yz9\.js/g)).toHaveLength(1);
       // The page carries the user: the preload of /me/ would go unused.
@@ -98,14 +101,18 @@ describe('pages with a server-rendered first view', () => {
     expect(zones).toEqual(['Asia/Tokyo', 'America/Argentina/Buenos_Aires', undefined, undefined, undefined]);
   });
 
-  it("allow the page's inline script by its hash, and nothing else inline", async () => {
+  it("allow the page's inline scripts by their hashes, and nothing else inline", async () => {
+    const sha = (script: string) => `'sha256-${crypto.createHash('sha256').update(script).digest('base64')}'`;
     app = await start(async () => null);
-    const res = await fetch(`${app.url}/inbox`);
-    const hash = crypto.createHash('sha256').update(THEME).digest('base64');
-    const csp = res.headers.get('content-security-policy')!;
-    expect(csp).toContain(`script-src 'self' 'sha256-${hash}';`);
+    const csp = (await fetch(`${app.url}/inbox`)).headers.get('content-security-policy')!;
+    // The theme from index.html, and the start of the app the server adds behind a rendered view.
+    expect(csp).toContain(`script-src 'self' ${sha(THEME)} ${sha(START_APP_AFTER_PAINT)};`);
     expect(csp).toContain("style-src 'self';");
     expect(csp).not.toContain('unsafe');
+    await app.close();
+    // Without a renderer, the page is index.html as built: its own inline script only.
+    app = await start(null);
+    expect((await fetch(`${app.url}/inbox`)).headers.get('content-security-policy')).toContain(`script-src 'self' ${sha(THEME)};`);
   });
 
   it('go out with an empty #root when the renderer has nothing, throws, or is late', async () => {
@@ -139,5 +146,41 @@ describe('pages with a server-rendered first view', () => {
     const render = await loadFirstViewRenderer(distDir);
     expect(await render!('/inbox', 'http://127.0.0.1:1')).toMatchObject({ html: '<article>/inbox from http://127.0.0.1:1</article>' });
     expect(await loadFirstViewRenderer(path.join(distDir, 'ssr'))).toBeNull();
+  });
+});
+
+describe('warming the renderer up', () => {
+  const rendered = { html: '<article>x</article>', dataScript: '' };
+
+  it('renders once before it resolves, then on in the background until V8 has had enough', async () => {
+    const calls: string[] = [];
+    const { warm } = await warmUpFirstView(async (url, origin) => {
+      calls.push(`${url} ${origin}`);
+      return rendered;
+    }, 'http://127.0.0.1:1');
+    expect(calls).toEqual(['/inbox http://127.0.0.1:1']);
+    await warm;
+    expect(calls).toHaveLength(WARM_UP_RENDERS);
+  });
+
+  it('stops at the first render that fails, and when the server stops', async () => {
+    let calls = 0;
+    const failing = await warmUpFirstView(async () => (++calls === 3 ? null : rendered), '', { renders: 10 });
+    await failing.warm;
+    expect(calls).toBe(3);
+
+    calls = 0;
+    const stopping = new AbortController();
+    const stopped = await warmUpFirstView(async () => {
+      if (++calls === 2) stopping.abort();
+      return rendered;
+    }, '', { renders: 10, signal: stopping.signal });
+    await stopped.warm;
+    expect(calls).toBe(2);
+
+    calls = 0;
+    const first = await warmUpFirstView(async () => (calls++, null), '');
+    await first.warm;
+    expect(calls).toBe(1);
   });
 });

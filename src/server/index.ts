@@ -22,7 +22,9 @@ async function main(): Promise<void> {
 
   let embedded: EmbeddedApiThread | null = null;
   let appServer: RunningServer | null = null;
+  const stopping = new AbortController();
   const stopAll = async () => {
+    stopping.abort();
     await appServer?.close();
     await embedded?.stop();
   };
@@ -94,8 +96,9 @@ async function main(): Promise<void> {
     });
     // The renderer's first run is several times slower than the next (V8 compiles it), and a
     // page past the render deadline goes out without its first view: run it once before the
-    // first visitor. Only on our own data; Close itself is not asked on startup.
-    if (firstView && mode === 'embedded') await warmUpFirstView(firstView, appServer.url);
+    // first visitor, and on in the background until V8 has optimized it. Only on our own data;
+    // Close itself is not asked on startup.
+    if (firstView && mode === 'embedded') await warmUpFirstView(firstView, appServer.url, { signal: stopping.signal });
   } catch (error) {
     await stopAll().catch(() => {});
     throw error;

@@ -22,17 +22,19 @@ export const APP_CSP = [
 
 /** A classic or module script written in the page itself (not a JSON data block, not a file). */
 const INLINE_SCRIPT = /<script(?![^>]*\ssrc=)(?![^>]*\stype="application\/json")[^>]*>([\s\S]*?)<\/script>/g;
-let lastPage: { html: string; csp: string } | null = null;
+let lastPage: { html: string; added: readonly string[]; csp: string } | null = null;
 
 /**
  * The app's CSP for one page: the inline scripts the build wrote into it (the theme set before
- * the first paint) are allowed by their hashes, and nothing else inline is.
+ * the first paint) and those the server `adds` to it are allowed by their hashes, and nothing
+ * else inline is.
  */
-export function appCspFor(html: string): string {
-  if (lastPage?.html === html) return lastPage.csp;
-  const hashes = [...html.matchAll(INLINE_SCRIPT)].map((m) => `'sha256-${crypto.createHash('sha256').update(m[1]!).digest('base64')}'`);
+export function appCspFor(html: string, adds: readonly string[] = []): string {
+  if (lastPage?.html === html && lastPage.added === adds) return lastPage.csp;
+  const scripts = [...[...html.matchAll(INLINE_SCRIPT)].map((m) => m[1]!), ...adds];
+  const hashes = scripts.map((script) => `'sha256-${crypto.createHash('sha256').update(script).digest('base64')}'`);
   const csp = hashes.length ? APP_CSP.replace("script-src 'self'", `script-src 'self' ${[...new Set(hashes)].join(' ')}`) : APP_CSP;
-  lastPage = { html, csp };
+  lastPage = { html, added: adds, csp };
   return csp;
 }
 
