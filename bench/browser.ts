@@ -276,6 +276,9 @@ async function measureLongList(browser: Browser, s: BrowserSettings, errors: str
     // Everyone's inbox: one rep's own inbox holds a sixth of the tasks, too few to reach the target.
     await page.goto(`${s.appUrl}/inbox?assignee=everyone`, { waitUntil: 'commit' });
     await page.locator('article').first().waitFor({ state: 'visible', timeout: 30_000 });
+    // Loading starts once the app has taken the page over: its start (a long task of its own) is
+    // the cold load's, reported there as the time until it is ready, not the list's loading.
+    await page.locator('html[data-shortcuts="ready"]').waitFor({ state: 'attached', timeout: 30_000 });
 
     const started = Date.now();
     const loadingFrom = await page.evaluate(() => performance.now());

@@ -2,8 +2,8 @@
  * Page answers with the first view already in them (docs/decisions/0011-server-rendered-first-view.md).
  * The page's head (stylesheet, theme) goes out at once; the rendered view and its data follow, then
  * the app's scripts, held until the view is painted, and the rest of the page. A render that takes
- * longer than a moment sends the scripts first, so a slow upstream does not hold their download back. A view that cannot be
- * rendered in time (slow upstream, an error, too many renders at once) leaves `#root` empty: the
+ * longer than a moment sends the scripts first, so a slow upstream does not hold their download
+ * back. A view that cannot be rendered in time (slow upstream, an error, too many renders at once) leaves `#root` empty: the
  * browser app renders it as it always did.
  */
 import fs from 'node:fs';
@@ -109,11 +109,12 @@ const DEFERRED_SCRIPTS_ID = 'triage-app-scripts';
 
 /**
  * Behind a rendered view, the app's scripts are fetched once the browser has painted it (its
- * first contentful paint): fetched and compiled at once, they took the two cores the first
- * frame's raster needed, and the cards painted ~130 ms later (ADR 0011). A hidden page paints
- * nothing, and an engine without paint timing says nothing: those start at once; a paint that
- * does not come within a second does not hold the app back either. Classic and inline, allowed by
- * its hash (pageCsp); the tags are copied attribute by attribute, as the parser would have made them.
+ * first contentful paint): fetched and compiled at once, they took the cores the first frame's
+ * raster needed, and the cards painted 60–90 ms later in paired cold loads (ADR 0011). A hidden
+ * page paints nothing, and an engine without paint timing says nothing: those start at once; a
+ * paint that does not come within a second does not hold the app back either. Classic and
+ * inline, allowed by its hash (app.ts passes it to appCspFor); the tags are copied attribute by
+ * attribute, as the parser would have made them.
  */
 export const START_APP_AFTER_PAINT = `(function () {
   var held = document.getElementById('${DEFERRED_SCRIPTS_ID}');

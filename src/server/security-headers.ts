@@ -23,13 +23,14 @@ export const APP_CSP = [
 /** A classic or module script written in the page itself (not a JSON data block, not a file). */
 const INLINE_SCRIPT = /<script(?![^>]*\ssrc=)(?![^>]*\stype="application\/json")[^>]*>([\s\S]*?)<\/script>/g;
 let lastPage: { html: string; added: readonly string[]; csp: string } | null = null;
+const NONE_ADDED: readonly string[] = [];
 
 /**
  * The app's CSP for one page: the inline scripts the build wrote into it (the theme set before
  * the first paint) and those the server `adds` to it are allowed by their hashes, and nothing
- * else inline is.
+ * else inline is. Remembers the last page's answer (`adds` compared by identity: pass a constant).
  */
-export function appCspFor(html: string, adds: readonly string[] = []): string {
+export function appCspFor(html: string, adds: readonly string[] = NONE_ADDED): string {
   if (lastPage?.html === html && lastPage.added === adds) return lastPage.csp;
   const scripts = [...[...html.matchAll(INLINE_SCRIPT)].map((m) => m[1]!), ...adds];
   const hashes = scripts.map((script) => `'sha256-${crypto.createHash('sha256').update(script).digest('base64')}'`);
