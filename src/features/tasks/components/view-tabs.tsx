@@ -6,13 +6,14 @@ import { meQueryOptions } from '../api/get-me';
 import type { TaskCount } from '../api/list-tasks';
 import { TASK_POLL_MS, taskQueries } from '../api/task-keys';
 import { VIEW_PATHS, resolveTaskListFilters, useCurrentView, useViewChoice } from '../hooks/use-current-task-view';
+import { countLabel } from '../utils/count-label';
 import type { ViewChoice } from '../utils/view-search';
 
 const LABELS: Record<TaskView, string> = { inbox: 'Inbox', future: 'Future', archive: 'Archive' };
 
 /** "312", or "1,000+" past the counting cap. */
 export function formatCount(count: TaskCount): string {
-  return `${count.count.toLocaleString('en-US')}${count.capped ? '+' : ''}`;
+  return countLabel(count.count, count.capped);
 }
 
 function TabCount({ view, choice }: { view: TaskView; choice: ViewChoice }) {

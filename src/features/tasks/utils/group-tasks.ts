@@ -19,6 +19,7 @@ import {
 import type { Task, TaskView } from '@/shared/close/schemas';
 import { taskDayInZone, tzOffsetHours } from '@/lib/time-zone';
 import { formatDayLabel } from './zoned-format';
+import { countLabel } from './count-label';
 
 export type TaskGroup = {
   key: string;
@@ -151,11 +152,9 @@ function compareKeys(a: string, b: string, view: TaskView): number {
   return view === 'archive' ? -asc : asc;
 }
 
-const countFormat = new Intl.NumberFormat('en-US');
-
 /** "12", or "12+" when the group may continue beyond what is loaded. */
 export function groupCountLabel(group: TaskGroup): string {
-  return `${countFormat.format(group.tasks.length)}${group.complete ? '' : '+'}`;
+  return countLabel(group.tasks.length, !group.complete);
 }
 
 export type TaskListRow =
