@@ -39,17 +39,21 @@ type BenchWindow = {
   };
 };
 
-/**
- * Installed before any of the app's scripts: records when the first task card enters the DOM (and
- * the frame after, and its element-timing paint when Chromium reports one), every long task, and
- * how long a tracked card takes to leave the DOM after the event that removes it.
- * Plain JavaScript in a string: a function would pass through tsx, whose name-keeping helpers do
- * not exist in the page.
- */
 /** What the probes print once the first card's paint is measured, and once the app has taken the page over. */
 export const FIRST_CARD_MESSAGE = 'triage-bench: first card measured';
 export const APP_READY_MESSAGE = 'triage-bench: app ready';
 
+/** The app has taken the page over: its handlers run and keys work. */
+const APP_READY = 'html[data-shortcuts="ready"]';
+
+/**
+ * Installed before any of the app's scripts: records when the first task card enters the DOM (and
+ * the frame after, and its element-timing paint when Chromium reports one), when the app has taken
+ * the page over, every long task, and how long a tracked card takes to leave the DOM after the
+ * event that removes it.
+ * Plain JavaScript in a string: a function would pass through tsx, whose name-keeping helpers do
+ * not exist in the page.
+ */
 export const PROBES_SCRIPT = `(() => {
   const bench = {
     firstArticleAt: null,
@@ -278,7 +282,7 @@ async function measureLongList(browser: Browser, s: BrowserSettings, errors: str
     await page.locator('article').first().waitFor({ state: 'visible', timeout: 30_000 });
     // Loading starts once the app has taken the page over: its start (a long task of its own) is
     // the cold load's, reported there as the time until it is ready, not the list's loading.
-    await page.locator('html[data-shortcuts="ready"]').waitFor({ state: 'attached', timeout: 30_000 });
+    await page.locator(APP_READY).waitFor({ state: 'attached', timeout: 30_000 });
 
     const started = Date.now();
     const loadingFrom = await page.evaluate(() => performance.now());
@@ -382,7 +386,7 @@ export async function measureBrowser(s: BrowserSettings): Promise<{ result: Brow
       collectErrors(page, errors);
       await page.goto(s.appUrl, { waitUntil: 'commit' });
       // Acting on the server's markup before the app runs would measure the takeover, not an action.
-      await page.locator('html[data-shortcuts="ready"]').waitFor({ state: 'attached', timeout: 30_000 }).catch(() => {});
+      await page.locator(APP_READY).waitFor({ state: 'attached', timeout: 30_000 }).catch(() => {});
       // Every request the actions cause (the change, the refreshes after it) counts against
       // Close's rate limit, so the run counts them from the first action until the app has been
       // quiet for a while (not the page's own first reads).

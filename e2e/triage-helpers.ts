@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Locator, Page } from '@playwright/test';
 import { DEMO_API_KEY, type TriageServer, expect } from './fixtures';
+import { shortcutsReady } from './keyboard-helpers';
 
 export type ApiTask = {
   id: string;
@@ -120,7 +121,7 @@ export function card(page: Page, title: string): Locator {
 export async function waitForList(page: Page): Promise<void> {
   await expect(page.getByTestId('task-list-skeleton')).toHaveCount(0);
   await expect(page.locator('main article, main h2').first()).toBeVisible();
-  await expect(page.locator('html[data-shortcuts="ready"]')).toHaveCount(1);
+  await shortcutsReady(page);
 }
 
 /**

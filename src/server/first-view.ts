@@ -3,8 +3,8 @@
  * The page's head (stylesheet, theme) goes out at once; the rendered view and its data follow, then
  * the app's scripts, held until the view is painted, and the rest of the page. A render that takes
  * longer than a moment sends the scripts first, so a slow upstream does not hold their download
- * back. A view that cannot be rendered in time (slow upstream, an error, too many renders at once) leaves `#root` empty: the
- * browser app renders it as it always did.
+ * back. A view that cannot be rendered in time (slow upstream, an error, too many renders at
+ * once) leaves `#root` empty: the browser app renders it as it always did.
  */
 import fs from 'node:fs';
 import path from 'node:path';
