@@ -15,6 +15,7 @@ import type { AppEnv } from './app-env';
 import { type FirstViewRenderer, RENDERER_DIR, START_APP_AFTER_PAINT, browserZoneFrom, createFirstViewStreamer, splitPage } from './first-view';
 import type { Logger } from './logger';
 import { API_PREFIX, type UpstreamTarget, createForwardHandler } from './proxy/forward-request';
+import type { RevalidationLines } from './proxy/revalidation-lines';
 import { type MediaHostRule, defaultMediaHosts } from './proxy/media-hosts';
 import { createMediaHandler } from './proxy/media-route';
 import { createHostMatcher, createOriginCheck, hostAllowed, hostGuard, originGuard } from './proxy/request-guards';
@@ -41,6 +42,8 @@ export interface AppOptions {
   /** Defaults to `defaultMediaHosts(upstream.baseUrl)`. */
   mediaHosts?: readonly MediaHostRule[];
   logger: Logger;
+  /** Defaults to the proxy's own; a test passes one to see which requests wait. */
+  revalidationLines?: RevalidationLines;
 }
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -52,7 +55,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
 
   const logRequests = logger.isEnabled('debug');
   const originAllowed = createOriginCheck(hostMatches, options.allowedOrigins);
-  const forward = createForwardHandler({ upstream: options.upstream, timeoutMs: options.timeoutMs, logger });
+  const forward = createForwardHandler({ upstream: options.upstream, timeoutMs: options.timeoutMs, logger, lines: options.revalidationLines });
 
   // Forwarded API calls are nearly all of the traffic, and they need nothing the middleware
   // below builds for each request (Headers objects for the request id and security headers, an

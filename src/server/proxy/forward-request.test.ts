@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type FaultUpstream, RATE_LIMITED_BODY, SERVER_ERROR_BODY, startFaultUpstream } from '../testing/fault-upstream';
 import { type TestApp, startTestApp } from '../testing/start-test-app';
 import { MAX_REQUEST_BODY_BYTES } from './forward-request';
+import { RevalidationLines } from './revalidation-lines';
 
 const KEY = 'api_proxy-test.key123';
 const BASIC = `Basic ${Buffer.from(`${KEY}:`).toString('base64')}`;
@@ -264,6 +265,89 @@ describe('revalidated copies of answers with an ETag', () => {
     upstream.requests.length = 0;
     await (await fetch(target)).text();
     expect(ifNoneMatchSent()).toEqual([null]);
+  });
+});
+
+describe('identical GETs while a revalidation is in flight', () => {
+  const lines = new RevalidationLines();
+  let shared: TestApp;
+  beforeAll(async () => {
+    shared = await startTestApp({ upstream: { baseUrl: upstream.apiBaseUrl, apiKey: KEY }, timeoutMs: 2_000, revalidationLines: lines });
+  });
+  afterAll(() => shared.close());
+
+  const ifNoneMatchSent = () => upstream.requests.map((r) => r.headers['if-none-match'] ?? null);
+  async function until(condition: () => boolean): Promise<void> {
+    const giveUp = Date.now() + 5_000;
+    while (!condition()) {
+      if (Date.now() > giveUp) throw new Error(`still not so after 5 s: ${condition.toString()}`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  }
+  /**
+   * A copy of v1, then every answer held until released; returns the first request, in flight
+   * (wrapped: an async function returning the bare promise would wait for it).
+   */
+  async function primeAndHold(target: string): Promise<{ first: Promise<Response> }> {
+    upstream.behave({ kind: 'versioned', etag: '"v1"', body: { data: ['v1'] } });
+    await (await fetch(target)).text();
+    upstream.requests.length = 0;
+    upstream.behave({ kind: 'versioned', etag: '"v1"', body: { data: ['v1'] }, held: true });
+    const first = fetch(target);
+    await until(() => upstream.requests.length === 1);
+    return { first };
+  }
+
+  it('wait for the next revalidation and share it: one upstream request for all who waited', async () => {
+    const target = `${shared.url}/api/v1/task/?lines=1`;
+    const { first } = await primeAndHold(target);
+    const waiting = [fetch(target), fetch(target), fetch(target)];
+    await until(() => lines.waiting === 3);
+    upstream.release();
+    await until(() => upstream.requests.length === 2);
+    upstream.release();
+    const answers = await Promise.all([first, ...waiting]);
+    for (const answer of answers) {
+      expect(answer.status).toBe(200);
+      expect(answer.headers.get('cache-control')).toBe('no-store');
+      expect(await answer.json()).toEqual({ data: ['v1'] });
+    }
+    expect(ifNoneMatchSent()).toEqual(['"v1"', '"v1"']);
+    // Those who waited carry the rate-limit state of the 304 that answered them.
+    expect(answers.slice(1).map((a) => a.headers.get('ratelimit'))).toEqual(Array(3).fill('limit=40, remaining=38, reset=3'));
+    expect(new Set(answers.map((a) => a.headers.get('x-request-id'))).size).toBe(4);
+    expect(lines.inFlight).toBe(0);
+  });
+
+  it('never answers a request with a revalidation sent before it arrived', async () => {
+    const target = `${shared.url}/api/v1/task/?lines=2`;
+    const { first } = await primeAndHold(target);
+    // The data changes while the first revalidation is under way (its 304 is already decided).
+    upstream.behave({ kind: 'versioned', etag: '"v2"', body: { data: ['v2'] }, held: true });
+    const later = [fetch(target), fetch(target)];
+    await until(() => lines.waiting === 2);
+    upstream.release();
+    expect(await (await first).json()).toEqual({ data: ['v1'] });
+    await until(() => upstream.requests.length === 2);
+    upstream.release();
+    for (const answer of await Promise.all(later)) expect(await answer.json()).toEqual({ data: ['v2'] });
+    expect(ifNoneMatchSent()).toEqual(['"v1"', '"v1"']);
+  });
+
+  it('does not share a failure: after a failed revalidation each waiting request asks for itself', async () => {
+    const target = `${shared.url}/api/v1/task/?lines=3`;
+    const { first } = await primeAndHold(target);
+    const waiting = [fetch(target), fetch(target)];
+    await until(() => lines.waiting === 2);
+    upstream.behave({ kind: 'server-error' });
+    upstream.release();
+    expect((await first).status).toBe(200);
+    const answers = await Promise.all(waiting);
+    expect(answers.map((a) => a.status)).toEqual([500, 500]);
+    for (const answer of answers) expect(await answer.json()).toEqual(SERVER_ERROR_BODY);
+    // One revalidation for the batch, then the one that followed it, without the dropped copy's tag.
+    expect(ifNoneMatchSent()).toEqual(['"v1"', '"v1"', null]);
+    expect(lines.inFlight).toBe(0);
   });
 });
 

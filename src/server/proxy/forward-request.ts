@@ -6,9 +6,10 @@
  * (Close reads `id__in=a%2Cb` differently from `id__in=a,b`), and the response is streamed
  * straight from the upstream socket to the browser's, without parsing. GET answers with an ETag
  * are also copied on the way, and later revalidated rather than fetched again in full
- * (revalidated-copies.ts).
+ * (revalidated-copies.ts); identical GETs that arrive while one revalidation is in flight wait
+ * for, and share, the next one (revalidation-lines.ts).
  */
-import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { Context } from 'hono';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import type { AppEnv } from '../app-env';
@@ -17,7 +18,8 @@ import { API_SECURITY_HEADERS } from '../security-headers';
 import { callUpstream } from './upstream-client';
 import { UpstreamFailure, statusForFailure } from './upstream-errors';
 import { pickHeaders, streamUpstreamResponse } from './stream-response';
-import { RevalidatedCopies } from './revalidated-copies';
+import { type RevalidatedCopy, RevalidatedCopies } from './revalidated-copies';
+import { type LeadTurn, RevalidationLines } from './revalidation-lines';
 
 export interface UpstreamTarget {
   /** Where Close's `/api/v1` lives, e.g. https://api.close.com/api/v1 or http://127.0.0.1:3001/api/v1. */
@@ -69,6 +71,7 @@ export function createForwardHandler(options: {
   timeoutMs: number;
   logger: Logger;
   copies?: RevalidatedCopies;
+  lines?: RevalidationLines;
 }) {
   const base = new URL(options.upstream.baseUrl);
   const basePath = base.pathname.replace(/\/+$/, '');
@@ -76,6 +79,7 @@ export function createForwardHandler(options: {
   const authorization = basicAuthorization(options.upstream.apiKey);
   const { logger, timeoutMs } = options;
   const copies = options.copies ?? new RevalidatedCopies();
+  const lines = options.lines ?? new RevalidationLines();
 
   return async (c: Context<AppEnv>): Promise<Response> => {
     const { incoming, outgoing } = c.env;
@@ -102,7 +106,20 @@ export function createForwardHandler(options: {
     }
     if (hasBody && incoming.headers['content-length'] !== undefined) headers['content-length'] = incoming.headers['content-length'];
     const copyKey = method === 'GET' ? RevalidatedCopies.keyOf(target, incoming.headers) : null;
-    const copy = copyKey ? copies.get(copyKey) : undefined;
+    let copy = copyKey ? copies.get(copyKey) : undefined;
+    let lead: LeadTurn | null = null;
+    if (copy && copyKey) {
+      const arrived = lines.arrive(copyKey);
+      const turn = arrived instanceof Promise ? await arrived : arrived;
+      if (turn.lead) lead = turn;
+      else {
+        const outcome = await turn.outcome;
+        const confirmed = outcome && copies.get(copyKey);
+        if (confirmed) return answerFromCopy(outgoing, confirmed, c.get('requestId'), outcome.rateLimitHeaders);
+      }
+      // Whoever waited may find the copy replaced or gone since.
+      copy = copies.get(copyKey);
+    }
     if (copy) headers['if-none-match'] = copy.etag;
 
     let upstream;
@@ -119,6 +136,7 @@ export function createForwardHandler(options: {
         client: outgoing,
       });
     } catch (error) {
+      lead?.settle(null);
       if (!(error instanceof UpstreamFailure)) throw error;
       if (error.kind === 'client-gone') {
         outgoing.destroy();
@@ -132,18 +150,11 @@ export function createForwardHandler(options: {
     if (copy && status === 304) {
       // The upstream vouches that the copy is still its answer: send the copy, not a 304 the browser never asked for.
       upstream.resume();
-      // The copy's head is complete but for the request id and what each 304 brings. Copied with
-      // Object.assign into a fresh object: merging its parts with spreads again, or adding keys to
-      // a spread clone, builds a new hidden class each time (~10 µs per request in a CPU profile).
-      const copyHeaders: OutgoingHttpHeaders = Object.assign({}, copy.headers);
-      copyHeaders['x-request-id'] = c.get('requestId');
-      pickHeaders(upstream, RATE_LIMIT_HEADERS, copyHeaders);
-      copyHeaders['cache-control'] ??= 'no-store';
-      outgoing.writeHead(200, copyHeaders);
-      outgoing.end(copy.body);
-      return RESPONSE_ALREADY_SENT;
+      const rateLimitHeaders = pickHeaders(upstream, RATE_LIMIT_HEADERS, {});
+      lead?.settle({ rateLimitHeaders });
+      return answerFromCopy(outgoing, copy, c.get('requestId'), rateLimitHeaders);
     }
-    if (copyKey) keepOrDropCopy(copies, copyKey, upstream, status);
+    if (copyKey) keepOrDropCopy(copies, copyKey, upstream, status, lead);
 
     const responseHeaders: OutgoingHttpHeaders = Object.assign({}, API_SECURITY_HEADERS);
     responseHeaders['x-request-id'] = c.get('requestId');
@@ -172,12 +183,15 @@ function errorAnswer(c: Context<AppEnv>, error: string, status: 400 | 404 | 413 
 
 /**
  * A 200 with an ETag is copied as it streams past (only once it has arrived whole); any other
- * answer but a 429 means the copy no longer stands for this request.
+ * answer but a 429 means the copy no longer stands for this request. A revalidation this request
+ * leads is settled once that is decided: those waiting on it answer from the new copy, or ask
+ * for themselves if there is none.
  */
-function keepOrDropCopy(copies: RevalidatedCopies, key: string, upstream: IncomingMessage, status: number): void {
+function keepOrDropCopy(copies: RevalidatedCopies, key: string, upstream: IncomingMessage, status: number, lead: LeadTurn | null): void {
   const etag = upstream.headers.etag;
   if (status !== 200 || typeof etag !== 'string' || etag === '') {
     if (status !== 429) copies.delete(key);
+    lead?.settle(null);
     return;
   }
   const chunks: Buffer[] = [];
@@ -187,9 +201,31 @@ function keepOrDropCopy(copies: RevalidatedCopies, key: string, upstream: Incomi
     if (bytes <= copies.maxBodyBytes) chunks.push(chunk);
   });
   upstream.once('end', () => {
-    if (!upstream.complete || bytes > copies.maxBodyBytes) return copies.delete(key);
+    if (!upstream.complete || bytes > copies.maxBodyBytes) {
+      copies.delete(key);
+      return lead?.settle(null);
+    }
     copies.set(key, { etag, headers: copyAnswerHead(upstream, bytes), body: Buffer.concat(chunks, bytes) });
+    lead?.settle({ rateLimitHeaders: pickHeaders(upstream, RATE_LIMIT_HEADERS, {}) });
   });
+  // A body that breaks off never ends; settling twice is a no-op.
+  if (lead) upstream.once('close', () => lead.settle(null));
+}
+
+/**
+ * A 200 from the copy. Its head is complete but for the request id and the rate-limit headers of
+ * the answer that confirmed it. Copied with Object.assign into a fresh object: merging its parts
+ * with spreads again, or adding keys to a spread clone, builds a new hidden class each time
+ * (~10 µs per request in a CPU profile).
+ */
+function answerFromCopy(outgoing: ServerResponse, copy: RevalidatedCopy, requestId: string, rateLimitHeaders: OutgoingHttpHeaders): Response {
+  const copyHeaders: OutgoingHttpHeaders = Object.assign({}, copy.headers);
+  copyHeaders['x-request-id'] = requestId;
+  Object.assign(copyHeaders, rateLimitHeaders);
+  copyHeaders['cache-control'] ??= 'no-store';
+  outgoing.writeHead(200, copyHeaders);
+  outgoing.end(copy.body);
+  return RESPONSE_ALREADY_SENT;
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
  * The proxy's copies of GET answers that came with an ETag. A copy is never served on its own
- * authority: every request still goes upstream, with `If-None-Match`, and only a 304 — the
+ * authority: it is revalidated upstream with `If-None-Match` by a request sent after the
+ * browser's arrived (its own, or one it shares: revalidation-lines.ts), and only a 304 — the
  * upstream saying "still exactly this" — lets the proxy answer from the copy. So the browser sees
  * what a direct call would return at that moment, while an unchanged answer (the inbox polled
  * by every open tab) crosses the upstream hop as a head without a body.

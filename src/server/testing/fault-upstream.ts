@@ -26,8 +26,11 @@ export type FaultBehaviour =
   | { kind: 'redirect'; location: string; status?: number }
   /** A file, honouring `Range` (206 / 416) like a media host. */
   | { kind: 'file'; body: Buffer; contentType: string }
-  /** 200 with the body and its ETag, or 304 when the request's If-None-Match is that ETag. */
-  | { kind: 'versioned'; etag: string; body: unknown };
+  /**
+   * 200 with the body and its ETag, or 304 when the request's If-None-Match is that ETag; decided
+   * when the request arrives. `held`: the answer waits for `release()`.
+   */
+  | { kind: 'versioned'; etag: string; body: unknown; held?: boolean };
 
 export interface RecordedRequest {
   method: string;
@@ -45,7 +48,7 @@ export interface FaultUpstream {
   requests: RecordedRequest[];
   /** Sets how every following request is answered (default: echo). */
   behave(behaviour: FaultBehaviour): void;
-  /** Lets a `held-body` response finish. */
+  /** Lets the held answers (`held-body`, held `versioned`) go. */
   release(): void;
   close(): Promise<void>;
 }
@@ -123,13 +126,18 @@ export async function startFaultUpstream(): Promise<FaultUpstream> {
         return;
       case 'file':
         return sendFile(req, res, b.body, b.contentType);
-      case 'versioned':
-        if (req.headers['if-none-match'] === b.etag) {
-          res.writeHead(304, { etag: b.etag });
-          res.end();
-          return;
-        }
-        return sendJson(res, 200, b.body, { etag: b.etag });
+      case 'versioned': {
+        const send =
+          req.headers['if-none-match'] === b.etag
+            ? () => {
+                res.writeHead(304, { etag: b.etag, RateLimit: `limit=40, remaining=${40 - requests.length}, reset=3` });
+                res.end();
+              }
+            : () => sendJson(res, 200, b.body, { etag: b.etag });
+        if (b.held) held.push(send);
+        else send();
+        return;
+      }
     }
   }
 
