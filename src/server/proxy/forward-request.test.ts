@@ -334,6 +334,31 @@ describe('identical GETs while a revalidation is in flight', () => {
     expect(ifNoneMatchSent()).toEqual(['"v1"', '"v1"']);
   });
 
+  it('lets a waiting request whose browser went away drop out without holding up the others', async () => {
+    const target = `${shared.url}/api/v1/task/?lines=4`;
+    const { first } = await primeAndHold(target);
+    const gone = new AbortController();
+    const leaving = fetch(target, { signal: gone.signal }).catch((error: unknown) => error);
+    const staying = fetch(target);
+    await until(() => lines.waiting === 2);
+    gone.abort();
+    // Whether the one who left had already sent the next revalidation depends on when the proxy
+    // noticed; either way the one who stayed is answered. Held answers are let go until it is.
+    let answered = false;
+    void staying.finally(() => (answered = true));
+    await until(() => {
+      upstream.release();
+      return answered;
+    });
+    expect(await (await first).json()).toEqual({ data: ['v1'] });
+    expect(await (await staying).json()).toEqual({ data: ['v1'] });
+    expect(await leaving).toBeInstanceOf(Error);
+    expect(lines.inFlight).toBe(0);
+    // The proxy still answers afterwards.
+    upstream.behave({ kind: 'versioned', etag: '"v1"', body: { data: ['v1'] } });
+    expect((await fetch(target)).status).toBe(200);
+  });
+
   it('does not share a failure: after a failed revalidation each waiting request asks for itself', async () => {
     const target = `${shared.url}/api/v1/task/?lines=3`;
     const { first } = await primeAndHold(target);

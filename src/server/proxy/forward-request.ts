@@ -109,7 +109,7 @@ export function createForwardHandler(options: {
     let copy = copyKey ? copies.get(copyKey) : undefined;
     let lead: LeadTurn | null = null;
     if (copy && copyKey) {
-      const arrived = lines.arrive(copyKey);
+      const arrived = lines.arrive(copyKey, () => outgoing.destroyed);
       const turn = arrived instanceof Promise ? await arrived : arrived;
       if (turn.lead) lead = turn;
       else {

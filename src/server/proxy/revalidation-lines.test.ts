@@ -61,4 +61,25 @@ describe('RevalidationLines', () => {
     // A key with nothing in flight is led at once again.
     expect(lines.arrive('a')).not.toBeInstanceOf(Promise);
   });
+
+  it('gives the lead to the first waiting request whose browser is still there', async () => {
+    const lines = new RevalidationLines();
+    const first = lines.arrive('k') as LeadTurn;
+    const left = lines.arrive('k', () => true) as Promise<Turn>;
+    const stayed = lines.arrive('k', () => false) as Promise<Turn>;
+    first.settle(CONFIRMED);
+    expect((await left).lead).toBe(false);
+    asLead(await stayed).settle(CONFIRMED);
+    expect(lines.inFlight).toBe(0);
+  });
+
+  it('sends nothing more when everyone waiting has gone, and frees the key', async () => {
+    const lines = new RevalidationLines();
+    const first = lines.arrive('k') as LeadTurn;
+    const left = lines.arrive('k', () => true) as Promise<Turn>;
+    first.settle(CONFIRMED);
+    const turn = await left;
+    expect(turn.lead ? 'lead' : await turn.outcome).toBeNull();
+    expect(lines.inFlight).toBe(0);
+  });
 });

@@ -26,8 +26,10 @@ export type LeadTurn = { lead: true; settle: (outcome: Revalidated) => void };
 export type FollowTurn = { lead: false; outcome: Promise<Revalidated> };
 export type Turn = LeadTurn | FollowTurn;
 
+type Member = { give: (turn: Turn) => void; gone: () => boolean };
+
 class Batch {
-  readonly members: Array<(turn: Turn) => void> = [];
+  readonly members: Member[] = [];
   settleOutcome!: (outcome: Revalidated) => void;
   readonly outcome = new Promise<Revalidated>((resolve) => {
     this.settleOutcome = resolve;
@@ -42,9 +44,10 @@ export class RevalidationLines {
 
   /**
    * Lead at once when nothing is in flight for this key; otherwise a turn once the revalidation
-   * in flight has settled: the first of those waiting leads the next one, the rest follow it.
+   * in flight has settled: the first of those waiting whose browser is still there (`gone`)
+   * leads the next one, the rest follow it.
    */
-  arrive(key: string): LeadTurn | Promise<Turn> {
+  arrive(key: string, gone: () => boolean = () => false): LeadTurn | Promise<Turn> {
     const line = this.lines.get(key);
     if (!line) {
       const fresh: Line = { next: null };
@@ -52,7 +55,7 @@ export class RevalidationLines {
       return this.leadTurn(key, fresh, null);
     }
     const batch = (line.next ??= new Batch());
-    return new Promise<Turn>((resolve) => batch.members.push(resolve));
+    return new Promise<Turn>((give) => batch.members.push({ give, gone }));
   }
 
   /** Keys with a revalidation in flight (for tests). */
@@ -87,9 +90,16 @@ export class RevalidationLines {
       this.lines.delete(key);
       return;
     }
-    const [first, ...rest] = batch.members as [(turn: Turn) => void, ...Array<(turn: Turn) => void>];
-    first(this.leadTurn(key, line, batch));
+    const leader = batch.members.find((member) => !member.gone());
+    if (!leader) {
+      // Nobody left to ask for: those who went away get a null outcome; nothing more is in flight.
+      batch.settleOutcome(null);
+      for (const member of batch.members) member.give({ lead: false, outcome: batch.outcome });
+      this.lines.delete(key);
+      return;
+    }
+    leader.give(this.leadTurn(key, line, batch));
     const follow: FollowTurn = { lead: false, outcome: batch.outcome };
-    for (const member of rest) member(follow);
+    for (const member of batch.members) if (member !== leader) member.give(follow);
   }
 }

@@ -62,6 +62,8 @@ class UpstreamExchange {
 
   send(): void {
     const { call } = this;
+    // A browser that left while its request waited (for a shared revalidation) sends nothing.
+    if (call.client.destroyed) return this.fail(new UpstreamFailure('client-gone', 'the browser closed the connection'));
     const { url } = call;
     this.attempts++;
     const secure = url.protocol === 'https:';
