@@ -4,6 +4,7 @@
  * and components use these very options so they can never drift apart.
  */
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import { shareTaskPages } from '../utils/task-pages';
 import type { TaskListFilters } from '../utils/task-view-rules';
 import { TASK_COUNT_CAP, TASK_PAGE_SIZE, countTasks, listTasksPage } from './list-tasks';
 
@@ -28,6 +29,7 @@ export const taskQueries = {
       initialPageParam: 0,
       getNextPageParam: (lastPage, _pages, lastSkip) => (lastPage.has_more ? lastSkip + TASK_PAGE_SIZE : undefined),
       staleTime: 10_000,
+      structuralSharing: shareTaskPages,
     }),
   count: (filters: TaskListFilters) =>
     queryOptions({

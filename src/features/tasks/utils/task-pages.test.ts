@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type Task, TaskSchema } from '@/shared/close/schemas';
-import { type TaskPages, findLoadedTasks, flattenTaskPages, reconcileTasksInPages } from './task-pages';
+import { replaceEqualDeep } from '@tanstack/react-query';
+import { type TaskPages, findLoadedTasks, flattenTaskPages, reconcileTasksInPages, shareTaskPages } from './task-pages';
 import type { TaskListFilters } from './task-view-rules';
 
 function task(id: string, date: string, fields: Partial<Task> = {}): Task {
@@ -94,5 +95,49 @@ describe('flattenTaskPages and findLoadedTasks', () => {
     const found = findLoadedTasks([list, pages({ tasks: [fresh], hasMore: false })], ['a', 'zzz']);
     expect(found.get('a')?.text).toBe('new');
     expect(found.has('zzz')).toBe(false);
+  });
+});
+
+describe('shareTaskPages', () => {
+  const a = task('task_a', '2026-11-20');
+  const b = task('task_b', '2026-11-21');
+  const c = task('task_c', '2026-11-22');
+  const d = task('task_d', '2026-11-23');
+  const cached: TaskPages = { pages: [{ data: [a, b, c], has_more: true }, { data: [d], has_more: false }], pageParams: [0, 3] };
+  /** The same tasks as a fresh answer would bring them: equal, but new objects. */
+  const fresh = (t: Task): Task => JSON.parse(JSON.stringify(t)) as Task;
+
+  it('keeps every other task object when one leaves the list (the default sharing copies those after it)', () => {
+    const next: TaskPages = { pages: [{ data: [a, c], has_more: true }, cached.pages[1]!], pageParams: [0, 3] };
+    const shared = shareTaskPages(cached, next) as TaskPages;
+    expect(shared.pages[0]!.data[1]).toBe(c);
+    expect(shared.pages[0]!.data[0]).toBe(a);
+    expect(shared.pages[1]).toBe(cached.pages[1]);
+    // What TanStack Query's own sharing does with the same change: `c` comes back as a copy.
+    expect((replaceEqualDeep(cached, next) as TaskPages).pages[0]!.data[1]).not.toBe(c);
+  });
+
+  it('gives back the cached data itself when a refetch brings equal tasks', () => {
+    const next: TaskPages = { pages: cached.pages.map((p) => ({ ...p, data: p.data.map(fresh) })), pageParams: [0, 3] };
+    expect(shareTaskPages(cached, next)).toBe(cached);
+  });
+
+  it('gives a changed task a new object with its new values, matched by id across pages', () => {
+    const done = { ...fresh(b), is_complete: true };
+    const next: TaskPages = { pages: [{ data: [fresh(a), fresh(c)], has_more: true }, { data: [fresh(d), done], has_more: false }], pageParams: [0, 3] };
+    const shared = shareTaskPages(cached, next) as TaskPages;
+    expect(shared).not.toBe(cached);
+    expect(shared.pages[0]!.data).toEqual([a, c]);
+    expect(shared.pages[0]!.data[0]).toBe(a);
+    expect(shared.pages[0]!.data[1]).toBe(c);
+    expect(shared.pages[1]!.data[0]).toBe(d);
+    expect(shared.pages[1]!.data[1]).not.toBe(b);
+    expect(shared.pages[1]!.data[1]).toEqual(done);
+  });
+
+  it('shares anything else as TanStack Query would', () => {
+    const count = { count: 3, capped: false };
+    expect(shareTaskPages(count, { count: 3, capped: false })).toBe(count);
+    expect(shareTaskPages(undefined, cached)).toBe(cached);
   });
 });

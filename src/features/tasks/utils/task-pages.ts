@@ -3,13 +3,47 @@
  * Pages keep their boundaries (the next page is fetched at `_skip` = the previous skip + limit),
  * so a task is removed from the page it is in and inserted into the page its date belongs to.
  */
-import type { InfiniteData } from '@tanstack/react-query';
+import { type InfiniteData, replaceEqualDeep } from '@tanstack/react-query';
 import type { Task } from '@/shared/close/schemas';
 import { tzOffsetHours } from '@/lib/time-zone-offset';
 import { type TaskListFilters, compareTasksForView, taskMatchesFilters } from './task-view-rules';
 
 export type TaskPage = { data: Task[]; has_more: boolean };
 export type TaskPages = InfiniteData<TaskPage, number>;
+
+/**
+ * Structural sharing for a task list's pages (the list query's `structuralSharing`): a task keeps
+ * its object when it is unchanged, matched by id. TanStack Query's default matches array items
+ * by position, so once one task leaves a page every task after it lands on another's slot and
+ * comes out as a fresh copy of itself: each completion re-rendered every card below the removed
+ * one, as if they had all changed.
+ */
+export function shareTaskPages(previous: unknown, next: unknown): unknown {
+  if (!isTaskPages(previous) || !isTaskPages(next)) return replaceEqualDeep(previous, next);
+  const known = new Map<string, Task>();
+  for (const page of previous.pages) for (const task of page.data) known.set(task.id, task);
+  let unchanged = previous.pages.length === next.pages.length;
+  const pages = next.pages.map((page, p) => {
+    const before = previous.pages[p];
+    let samePage = before !== undefined && before.data.length === page.data.length && before.has_more === page.has_more;
+    const data = page.data.map((task, i) => {
+      const old = known.get(task.id);
+      const shared = old ? (replaceEqualDeep(old, task) as Task) : task;
+      if (before?.data[i] !== shared) samePage = false;
+      return shared;
+    });
+    if (samePage && before) return before;
+    unchanged = false;
+    return { ...page, data };
+  });
+  const pageParams = replaceEqualDeep(previous.pageParams, next.pageParams);
+  return unchanged && pageParams === previous.pageParams ? previous : { ...next, pages, pageParams };
+}
+
+function isTaskPages(value: unknown): value is TaskPages {
+  const pages = (value as TaskPages | undefined)?.pages;
+  return Array.isArray(pages) && pages.every((page) => Array.isArray(page?.data));
+}
 
 /** Every loaded task once, in list order (a task can repeat across pages when the list shifted between fetches). */
 export function flattenTaskPages(pages: InfiniteData<TaskPage, unknown> | undefined): Task[] {
