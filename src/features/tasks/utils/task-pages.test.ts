@@ -135,6 +135,17 @@ describe('shareTaskPages', () => {
     expect(shared.pages[1]!.data[1]).toEqual(done);
   });
 
+  it('keeps the loaded pages when the next one arrives, and takes the new page as it is', () => {
+    const e = task('task_e', '2026-11-24');
+    const newPage = { data: [e], has_more: false };
+    const next: TaskPages = { pages: [cached.pages[0]!, { data: [d], has_more: true }, newPage], pageParams: [0, 3, 4] };
+    const shared = shareTaskPages(cached, next) as TaskPages;
+    expect(shared.pages[0]).toBe(cached.pages[0]);
+    expect(shared.pages[1]!.data[0]).toBe(d);
+    expect(shared.pages[2]).toBe(newPage);
+    expect(shared.pageParams).toEqual([0, 3, 4]);
+  });
+
   it('shares anything else as TanStack Query would', () => {
     const count = { count: 3, capped: false };
     expect(shareTaskPages(count, { count: 3, capped: false })).toBe(count);

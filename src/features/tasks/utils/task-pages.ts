@@ -20,24 +20,35 @@ export type TaskPages = InfiniteData<TaskPage, number>;
  */
 export function shareTaskPages(previous: unknown, next: unknown): unknown {
   if (!isTaskPages(previous) || !isTaskPages(next)) return replaceEqualDeep(previous, next);
-  const known = new Map<string, Task>();
-  for (const page of previous.pages) for (const task of page.data) known.set(task.id, task);
-  let unchanged = previous.pages.length === next.pages.length;
+  // Built only when a task is not where it was: a refetch of an unchanged list, or loading the
+  // next page, stays a walk of the slots (10,000 loaded tasks need not be indexed per page).
+  let known: Map<string, Task> | null = null;
+  const previousCopy = (id: string): Task | undefined => {
+    if (!known) {
+      known = new Map();
+      for (const page of previous.pages) for (const task of page.data) known.set(task.id, task);
+    }
+    return known.get(id);
+  };
   const pages = next.pages.map((page, p) => {
     const before = previous.pages[p];
-    let samePage = before !== undefined && before.data.length === page.data.length && before.has_more === page.has_more;
+    if (page === before) return before;
+    // A page that was not loaded before brings new tasks; nothing to share.
+    if (!before) return page;
+    let samePage = before.data.length === page.data.length && before.has_more === page.has_more;
     const data = page.data.map((task, i) => {
-      const old = known.get(task.id);
+      const inSlot = before.data[i];
+      const old = inSlot?.id === task.id ? inSlot : previousCopy(task.id);
       const shared = old ? (replaceEqualDeep(old, task) as Task) : task;
-      if (before?.data[i] !== shared) samePage = false;
+      if (inSlot !== shared) samePage = false;
       return shared;
     });
-    if (samePage && before) return before;
-    unchanged = false;
+    if (samePage) return before;
     return { ...page, data };
   });
   const pageParams = replaceEqualDeep(previous.pageParams, next.pageParams);
-  return unchanged && pageParams === previous.pageParams ? previous : { ...next, pages, pageParams };
+  const samePages = pages.length === previous.pages.length && pages.every((page, p) => page === previous.pages[p]);
+  return samePages && pageParams === previous.pageParams ? previous : { ...next, pages, pageParams };
 }
 
 function isTaskPages(value: unknown): value is TaskPages {
