@@ -91,14 +91,12 @@ export class RevalidationLines {
       return;
     }
     const leader = batch.members.find((member) => !member.gone());
-    if (!leader) {
+    if (leader) leader.give(this.leadTurn(key, line, batch));
+    else {
       // Nobody left to ask for: those who went away get a null outcome; nothing more is in flight.
       batch.settleOutcome(null);
-      for (const member of batch.members) member.give({ lead: false, outcome: batch.outcome });
       this.lines.delete(key);
-      return;
     }
-    leader.give(this.leadTurn(key, line, batch));
     const follow: FollowTurn = { lead: false, outcome: batch.outcome };
     for (const member of batch.members) if (member !== leader) member.give(follow);
   }
