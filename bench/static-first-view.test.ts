@@ -9,7 +9,7 @@ const PAGE = `<!doctype html><html><head>
 <link rel="modulepreload" crossorigin href="/assets/jsx-1.js">
 <link rel="stylesheet" crossorigin href="/assets/index-1.css">
 <link rel="preload" as="script" crossorigin href="/assets/inbox-1.js">
-</head><body><div id="root"><article><h3>Call Dana</h3></article></div>
+</head><body><script id="triage-early-keys">hold(keys)</script><div id="root"><article><h3>Call Dana</h3></article></div>
 <script type="application/json" id="triage-first-view">{"a":"\\u003c/script>"}</script></body></html>`;
 
 /** The same page as the server sends it behind a quick render: the scripts held until the view is painted. */
@@ -37,9 +37,9 @@ async function fakeApp(page: string): Promise<string> {
 }
 
 describe('withoutScripts', () => {
-  it('drops the module scripts, their preloads and the data, and keeps the markup, the stylesheet and the inline script', () => {
+  it("drops the module scripts, their preloads, the app's inline script and the data, and keeps the markup, the stylesheet and the theme's script", () => {
     const html = withoutScripts(PAGE);
-    expect(html).not.toMatch(/type="module"|modulepreload|rel="preload"|application\/json/);
+    expect(html).not.toMatch(/type="module"|modulepreload|rel="preload"|application\/json|triage-early-keys|hold\(/);
     expect(html).toContain('<link rel="stylesheet" crossorigin href="/assets/index-1.css">');
     expect(html).toContain("<script>document.documentElement.classList.add('x')</script>");
     expect(html).toContain('<article><h3>Call Dana</h3></article>');

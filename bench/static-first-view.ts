@@ -12,11 +12,13 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-/** The rendered page without what runs: module scripts, their preloads, the data for the takeover. */
+/** The rendered page without what runs: module scripts, their preloads, the app's inline scripts, the data for the takeover. */
 export function withoutScripts(html: string): string {
   return html
     // Scripts held until the first paint, with the inline script that starts them.
     .replace(/<template id="triage-app-scripts">[\s\S]*?<\/template>(?:<script>[\s\S]*?<\/script>)?/g, '')
+    // The app's inline script that holds keys typed before it has taken the page over.
+    .replace(/<script id="triage-early-keys">[\s\S]*?<\/script>/g, '')
     .replace(/<script type="module"[^>]*><\/script>/g, '')
     .replace(/<link rel="(?:modulepreload|preload)"[^>]*>/g, '')
     .replace(/<script type="application\/json"[^>]*>[\s\S]*?<\/script>/g, '');

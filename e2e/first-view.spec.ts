@@ -47,8 +47,9 @@ test('the inbox arrives with its tasks in the page, allowed by the CSP as it is'
   // style-src 'self' refuses style attributes in markup, and scripts run only from our files or by hash.
   expect(html.match(/<div id="root">(.*)<\/div><script type="application\/json"/s)?.[1]).not.toMatch(/\sstyle="/);
   const csp = res.headers()['content-security-policy']!;
-  // The theme's script and the one that starts the app once the view is painted, by their hashes.
-  expect(csp).toMatch(/script-src 'self' 'sha256-[A-Za-z0-9+/=]+' 'sha256-[A-Za-z0-9+/=]+'; /);
+  // The theme's script, the one that holds keys typed before the app runs and the one that
+  // starts the app once the view is painted, by their hashes.
+  expect(csp).toMatch(/script-src 'self' 'sha256-[A-Za-z0-9+/=]+' 'sha256-[A-Za-z0-9+/=]+' 'sha256-[A-Za-z0-9+/=]+'; /);
   expect(html.match(/<script type="module"[^>]*src="\/assets\/index-[^"]+\.js"><\/script>/g)).toHaveLength(1);
   expect(csp).not.toContain('unsafe');
   // The user the page carries is not asked for again.
@@ -92,6 +93,47 @@ test("behind a quickly rendered view, the app's scripts are fetched once the vie
   expect(order.held).toBe(true);
   expect(order.painted).not.toBeNull();
   expect(order.scriptsFrom).toBeGreaterThanOrEqual(order.painted!);
+});
+
+/** Holds the app's entry script back, so the server's cards stay on their own for a while. */
+async function holdTheApp(page: Page, ms: number) {
+  await page.route(/\/assets\/index-[^/]+\.js$/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    await route.continue();
+  });
+}
+
+const taskIdsOnScreen = (page: Page) => page.locator('main article[data-task-id]').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-task-id')!));
+
+test("keys typed at the server's cards before the app has taken over act once it has", async ({ page }) => {
+  await holdTheApp(page, 1_500);
+  await page.goto('/inbox', { waitUntil: 'commit' });
+  const cards = page.locator('main article[data-task-id]');
+  await expect(cards.nth(3)).toBeVisible();
+  const ids = await taskIdsOnScreen(page);
+  // The user picks the second card with the mouse, moves one down and completes it: all before the app runs.
+  await cards.nth(1).locator('h2,h3').first().click();
+  await page.keyboard.press('j');
+  await page.keyboard.press('e');
+  await expect(page.locator('html')).not.toHaveAttribute('data-shortcuts', 'ready');
+  await waitForList(page);
+  await expect(page.locator(`main article[data-task-id="${ids[2]}"]`)).toHaveCount(0);
+  for (const kept of [ids[0], ids[1], ids[3]]) await expect(page.locator(`main article[data-task-id="${kept}"]`)).toHaveCount(1);
+  // The task after the completed one has the focus, as after any completion.
+  await expect(page.locator(`main article[data-task-id="${ids[3]}"]`)).toBeFocused();
+});
+
+test("the server's buttons say they are not ready; a click waits for the app and then acts", async ({ page }) => {
+  await holdTheApp(page, 1_000);
+  await page.goto('/inbox', { waitUntil: 'commit' });
+  const first = page.locator('main article[data-task-id]').first();
+  await expect(first).toBeVisible();
+  const id = await first.getAttribute('data-task-id');
+  const complete = page.locator(`main article[data-task-id="${id}"]`).getByRole('button', { name: 'Complete', exact: true });
+  await expect(complete).toBeDisabled();
+  await complete.click();
+  await expect(page.locator('html')).toHaveAttribute('data-shortcuts', 'ready');
+  await expect(page.locator(`main article[data-task-id="${id}"]`)).toHaveCount(0);
 });
 
 test.describe('a browser in another zone', () => {

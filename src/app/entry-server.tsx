@@ -23,6 +23,15 @@ import { createAppRouter } from './router';
 const SUSPENDED = '<!--$!-->';
 
 /**
+ * The server's controls do nothing until the app has taken the page over (its handlers are the
+ * app's): they say so, and tools that wait for a control to be enabled wait for the app's. Not
+ * `disabled`, which would grey them out for that moment. React escapes `<` in text and
+ * attributes, so this matches tags only.
+ */
+const CONTROL_TAG = /<(button|input|select|textarea)(?=[\s/>])/g;
+const markControlsUnavailable = (html: string) => html.replace(CONTROL_TAG, '<$1 aria-disabled="true"');
+
+/**
  * Renders `url` (path and query) with data read from `apiOrigin` (our own server, so the
  * request takes the same path through the proxy as the browser's would), for a browser in
  * `browserZone` when its cookie said so (else in the server's zone). Null when the page is
@@ -59,7 +68,7 @@ export const renderFirstView: FirstViewRenderer = async (url, apiOrigin, browser
       zone,
       queries: dehydrate(queryClient),
     };
-    return { html, dataScript: serializeFirstViewData(data) };
+    return { html: markControlsUnavailable(html), dataScript: serializeFirstViewData(data) };
   } finally {
     queryClient.clear();
   }

@@ -12,7 +12,7 @@ import { type Context, Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import type { AppEnv } from './app-env';
-import { type FirstViewRenderer, RENDERER_DIR, START_APP_AFTER_PAINT, browserZoneFrom, createFirstViewStreamer, splitPage } from './first-view';
+import { type FirstViewRenderer, HOLD_EARLY_KEYS, RENDERER_DIR, START_APP_AFTER_PAINT, browserZoneFrom, createFirstViewStreamer, splitPage } from './first-view';
 import type { Logger } from './logger';
 import { API_PREFIX, type UpstreamTarget, createForwardHandler } from './proxy/forward-request';
 import type { RevalidationLines } from './proxy/revalidation-lines';
@@ -163,7 +163,7 @@ function isApiPath(p: string): boolean {
 }
 
 /** What a streamed page may run inline besides index.html's own scripts. */
-const FIRST_VIEW_INLINE_SCRIPTS = [START_APP_AFTER_PAINT];
+const FIRST_VIEW_INLINE_SCRIPTS = [HOLD_EARLY_KEYS, START_APP_AFTER_PAINT];
 
 /**
  * Files from `dist/`, and `index.html` for any other page path so client-side routes survive a

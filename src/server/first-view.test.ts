@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { FirstViewRenderer } from './first-view';
-import { START_APP_AFTER_PAINT, WARM_UP_RENDERS, loadFirstViewRenderer, warmUpFirstView } from './first-view';
+import { EARLY_KEYS_SCRIPT_ID, HOLD_EARLY_KEYS, START_APP_AFTER_PAINT, WARM_UP_RENDERS, loadFirstViewRenderer, warmUpFirstView } from './first-view';
 import { type TestApp, startTestApp } from './testing/start-test-app';
 
 const THEME = "document.documentElement.classList.add('dark')";
@@ -20,6 +20,8 @@ const INDEX_HTML = [
 ].join('');
 const SCRIPTS =
   '<script type="module" crossorigin src="/assets/index-Bx1Yz9.js"></script><link rel="modulepreload" crossorigin href="/assets/jsx-C1.js"><link rel="preload" as="script" crossorigin href="/assets/inbox-C3.js">';
+/** Goes before every rendered view: keys typed at its cards wait for the app. */
+const EARLY_KEYS = `<script id="${EARLY_KEYS_SCRIPT_ID}">${HOLD_EARLY_KEYS}</script>`;
 const upstream = { baseUrl: 'http://127.0.0.1:9/api/v1', apiKey: 'first-view-test-key' };
 
 let distDir: string;
@@ -59,7 +61,7 @@ describe('pages with a server-rendered first view', () => {
       const html = await res.text();
       // A quick render: the app's scripts come after the view, held until it is painted (the stylesheet stays in the head).
       expect(html).toContain(
-        `<div id="root"><article>Call Dana</article></div><script type="application/json" id="d">{"a":1}</script>` +
+        `${EARLY_KEYS}<div id="root"><article>Call Dana</article></div><script type="application/json" id="d">{"a":1}</script>` +
           `<template id="triage-app-scripts">${SCRIPTS}</template><script>${START_APP_AFTER_PAINT}</script><p>after</p>`,
       );
       expect(html).toContain('<link rel="stylesheet" crossorigin href="/assets/index-C2.css"></head>');
@@ -85,7 +87,7 @@ describe('pages with a server-rendered first view', () => {
     expect(received).toContain(SCRIPTS);
     expect(received).not.toContain('<article>');
     for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) received += decoder.decode(chunk.value, { stream: true });
-    expect(received).toContain(`</head><body>${SCRIPTS}<div id="root"><article>slow</article></div><p>after</p>`);
+    expect(received).toContain(`</head><body>${SCRIPTS}${EARLY_KEYS}<div id="root"><article>slow</article></div><p>after</p>`);
     expect(received.match(/index-Bx1Yz9\.js/g)).toHaveLength(1);
   });
 
@@ -105,8 +107,8 @@ describe('pages with a server-rendered first view', () => {
     const sha = (script: string) => `'sha256-${crypto.createHash('sha256').update(script).digest('base64')}'`;
     app = await start(async () => null);
     const csp = (await fetch(`${app.url}/inbox`)).headers.get('content-security-policy')!;
-    // The theme from index.html, and the start of the app the server adds behind a rendered view.
-    expect(csp).toContain(`script-src 'self' ${sha(THEME)} ${sha(START_APP_AFTER_PAINT)};`);
+    // The theme from index.html, and what the server adds with a rendered view: the keys' holder and the start of the app.
+    expect(csp).toContain(`script-src 'self' ${sha(THEME)} ${sha(HOLD_EARLY_KEYS)} ${sha(START_APP_AFTER_PAINT)};`);
     expect(csp).toContain("style-src 'self';");
     expect(csp).not.toContain('unsafe');
     await app.close();

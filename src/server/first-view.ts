@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type FirstViewRenderer, type RenderedFirstView, ZONE_COOKIE } from '@/shared/first-view';
+import { EARLY_KEYS_GLOBAL, type FirstViewRenderer, type RenderedFirstView, ZONE_COOKIE } from '@/shared/first-view';
 import type { Logger } from './logger';
 
 export type { FirstViewRenderer };
@@ -140,6 +140,45 @@ export const START_APP_AFTER_PAINT = `(function () {
   setTimeout(start, 1000);
 })();`;
 
+/** The element id of HOLD_EARLY_KEYS's script (the bench's page with no scripts takes it out). */
+export const EARLY_KEYS_SCRIPT_ID = 'triage-early-keys';
+
+/**
+ * A rendered page shows its cards before the app's scripts have run (~0.5 s here, longer on a
+ * slow machine), and a keyboard-first user starts typing at the cards. This holds the keys meant
+ * for the app (no Ctrl/Alt/⌘, nothing typed into a field, Enter and Space left to the control
+ * that has the focus) with the card that had the focus, and keeps them from scrolling the page;
+ * the app replays them once its shortcuts are live (src/lib/shortcuts/early-keys.ts), as a busy
+ * page would have handled them late. It goes before the view, so no key typed at a card is lost.
+ * Classic and inline, allowed by its hash (app.ts passes it to appCspFor).
+ */
+export const HOLD_EARLY_KEYS = `(function () {
+  var html = document.documentElement;
+  var held = { keys: [], stop: function () { removeEventListener('keydown', hold, true); } };
+  function typing(el) {
+    if (el.isContentEditable) return true;
+    var tag = el.tagName;
+    if (tag === 'TEXTAREA' || tag === 'SELECT') return true;
+    return tag === 'INPUT' && !/^(checkbox|radio|button|submit|reset|image|file|color)$/i.test(el.type);
+  }
+  function hold(event) {
+    var key = event.key, el = event.target;
+    if (html.dataset.shortcuts === 'ready' || event.defaultPrevented || event.isComposing) return;
+    if (event.ctrlKey || event.metaKey || event.altKey || held.keys.length >= 50) return;
+    if (typeof key !== 'string' || !(key.length === 1 || /^(Arrow(Up|Down|Left|Right)|Escape|Enter)$/.test(key))) return;
+    if (!el || !el.closest || typing(el)) return;
+    if ((key === 'Enter' || key === ' ') && el.closest('button, a[href], summary, input, [role="button"], [role="link"]')) return;
+    var card = el.closest('article[data-task-id]');
+    held.keys.push({ key: key, code: event.code, shiftKey: event.shiftKey, repeat: event.repeat, at: event.timeStamp, taskId: card ? card.getAttribute('data-task-id') : null });
+    event.preventDefault();
+  }
+  addEventListener('keydown', hold, true);
+  window.${EARLY_KEYS_GLOBAL} = held;
+})();`;
+
+/** The script that holds early keys, as it goes into the page before the view. */
+const earlyKeysScript = `<script id="${EARLY_KEYS_SCRIPT_ID}">${HOLD_EARLY_KEYS}</script>`;
+
 /** The app's scripts, to be fetched after the view's first paint. */
 function scriptsAfterPaint(scripts: string): string {
   return scripts ? `<template id="${DEFERRED_SCRIPTS_ID}">${scripts}</template><script>${START_APP_AFTER_PAINT}</script>` : '';
@@ -202,7 +241,7 @@ export function createFirstViewStreamer(render: FirstViewRenderer, logger: Logge
             view = await render;
           }
         }
-        if (view) send(`${ROOT_OPEN}${view.html}</div>${view.dataScript}${scriptsAfterPaint(scripts)}`);
+        if (view) send(`${earlyKeysScript}${ROOT_OPEN}${view.html}</div>${view.dataScript}${scriptsAfterPaint(scripts)}`);
         else send(ROOT_ELEMENT + scripts);
         send(parts.tail);
         controller.close();

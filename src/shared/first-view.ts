@@ -21,3 +21,28 @@ export type RenderedFirstView = {
  * `browserZone` when the browser's cookie named one; null when the page is the browser's to render.
  */
 export type FirstViewRenderer = (url: string, apiOrigin: string, browserZone?: string) => Promise<RenderedFirstView | null>;
+
+/**
+ * Keys typed on a rendered page before the app has taken it over: the page's inline script
+ * (HOLD_EARLY_KEYS, src/server/first-view.ts) keeps them under this global, and the app replays
+ * them once its shortcuts are live (src/lib/shortcuts/early-keys.ts), as a busy page would have
+ * handled them late.
+ */
+export const EARLY_KEYS_GLOBAL = '__triageEarlyKeys';
+
+export type EarlyKey = {
+  key: string;
+  code: string;
+  shiftKey: boolean;
+  repeat: boolean;
+  /** The keydown's timeStamp (the page's clock). */
+  at: number;
+  /** The task card that had the focus, if any. */
+  taskId: string | null;
+};
+
+export type HeldEarlyKeys = {
+  keys: EarlyKey[];
+  /** Stops holding keys (the app's own listener takes them from now on). */
+  stop: () => void;
+};

@@ -2,14 +2,16 @@
  * Binds every shortcut in the catalog to its command, for as long as the app is on screen, and
  * keeps the keyboard's place when a dialog closes.
  * Loaded lazily right after the first render: the engine and the commands stay out of the
- * initial bundle, and no one types a shortcut before the list they act on has appeared.
+ * initial bundle. Keys typed at a server-rendered page before then are held by the page and
+ * replayed here.
  */
 import { useEffect, useMemo, useRef } from 'react';
 import type { ShortcutBinding } from '@/lib/shortcuts/shortcut-engine';
 import { useShortcutLayer } from '@/lib/shortcuts/use-shortcut-layer';
+import { replayEarlyKeys, takeEarlyKeys } from '@/lib/shortcuts/early-keys';
 import { useTriageCommands } from '../hooks/use-triage-commands';
 import { useOpenDialog } from '../stores/dialog-store';
-import { focusedTaskIdNow, refocusTask } from '../stores/focus-store';
+import { focusedTaskIdNow, refocusTask, visibleTasksNow } from '../stores/focus-store';
 import { triageShortcuts } from '../stores/shortcut-engine';
 import { type CommandId, SHORTCUTS } from '../utils/shortcut-catalog';
 
@@ -58,6 +60,13 @@ export default function KeyboardLayer() {
     const detach = triageShortcuts.attach(window);
     // Says the keys are live (the layer loads after the first paint); tests and tools wait for it.
     document.documentElement.dataset.shortcuts = 'ready';
+    // Keys typed at the server's cards before now; not cancelled on cleanup, as React's strict
+    // mode runs this twice and the second run finds none left to take.
+    replayEarlyKeys(takeEarlyKeys(), (taskId) => {
+      if (!visibleTasksNow().some((task) => task.id === taskId)) return false;
+      refocusTask(taskId);
+      return true;
+    });
     return () => {
       detach();
       delete document.documentElement.dataset.shortcuts;
