@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EARLY_KEYS_GLOBAL, type HeldEarlyKeys } from '@/shared/first-view';
 import { HOLD_EARLY_KEYS } from './first-view';
 
@@ -85,7 +85,18 @@ describe('the script that holds keys typed before the app has taken the page ove
     expect(held().keys).toEqual([]);
   });
 
-  it('holds no more than 50 keys', () => {
+  it('gives the keys back after 10 s, for a page whose app never starts', () => {
+    held().stop();
+    vi.useFakeTimers();
+    new Function(HOLD_EARLY_KEYS)();
+    expect(press(document.body, 'j')).toBe(true);
+    vi.advanceTimersByTime(10_000);
+    expect(press(document.body, 'j')).toBe(false);
+    expect(held().keys).toHaveLength(1);
+    vi.useRealTimers();
+  });
+
+    it('holds no more than 50 keys', () => {
     for (let i = 0; i < 60; i++) press(document.body, 'j');
     expect(held().keys).toHaveLength(50);
   });

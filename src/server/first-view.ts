@@ -140,6 +140,12 @@ export const START_APP_AFTER_PAINT = `(function () {
   setTimeout(start, 1000);
 })();`;
 
+/**
+ * How long a page holds keys at most: one whose app never starts (a failed download) gets its
+ * keys back. Past the age the app replays (EARLY_KEY_MAX_AGE_MS) anyway.
+ */
+const HOLD_EARLY_KEYS_FOR_MS = 10_000;
+
 /** The element id of HOLD_EARLY_KEYS's script (the bench's page with no scripts takes it out). */
 export const EARLY_KEYS_SCRIPT_ID = 'triage-early-keys';
 
@@ -173,6 +179,7 @@ export const HOLD_EARLY_KEYS = `(function () {
     event.preventDefault();
   }
   addEventListener('keydown', hold, true);
+  setTimeout(held.stop, ${HOLD_EARLY_KEYS_FOR_MS});
   window.${EARLY_KEYS_GLOBAL} = held;
 })();`;
 
