@@ -24,6 +24,8 @@ import { config } from 'zod/mini';
 // Close gives its reasons in English. The shared schemas are zod/mini's (a small browser bundle),
 // which leaves messages generic ("Invalid input") until a locale is loaded; the server loads it.
 config(en());
+// A field left out reads as missing, not as a type mismatch with `undefined`.
+config({ customError: (issue) => (issue.code === 'invalid_type' && issue.input === undefined ? 'This field is required.' : undefined) });
 
 export type CloseApiOptions = {
   db: Db;

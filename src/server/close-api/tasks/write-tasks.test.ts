@@ -93,6 +93,11 @@ describe('POST /task/', () => {
     });
   }
 
+  it('says a missing field is required, and a wrong one what it should be', async () => {
+    expect((await expect400(await post('/task/', { text: 'x' }), 'lead_id'))['field-errors'].lead_id).toBe('This field is required.');
+    expect((await expect400(await post('/task/', { lead_id: api.leadId, text: 42 }), 'text'))['field-errors'].text).toMatch(/expected string, received number/);
+  });
+
   it('refuses a body that is not JSON, or not an object', async () => {
     await expect400(await post('/task/', '{"lead_id": '), '__all__');
     await expect400(await post('/task/', '[1,2]'), '__all__');
