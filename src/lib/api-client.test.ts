@@ -24,7 +24,12 @@ beforeAll(async () => {
           .writeHead(400, { 'content-type': 'application/json' })
           .end(JSON.stringify({ errors: [], 'field-errors': { date: 'Not a valid date.' } }));
       } else if (url.pathname === '/api/v1/limited/') {
-        res.writeHead(429, { 'retry-after': '2', 'content-type': 'application/json' }).end(JSON.stringify({ error: 'slow down' }));
+        // Close's rate-limit body: `error` is an object with the message inside.
+        res
+          .writeHead(429, { 'retry-after': '2', 'content-type': 'application/json' })
+          .end(JSON.stringify({ error: { message: 'slow down', rate_reset: 1.5, rate_limit: 40, rate_window: 1 } }));
+      } else if (url.pathname === '/api/v1/gone/') {
+        res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'Task not found.' }));
       } else if (url.pathname === '/api/v1/html/') {
         res.writeHead(502, { 'content-type': 'text/html' }).end('<h1>Bad gateway</h1>');
       } else {
@@ -72,6 +77,12 @@ describe('apiRequest against a real HTTP server', () => {
     expect(err.message).toBe('slow down');
     expect(err.retryAfterMs).toBe(2000);
     expect(isRetryableError(err)).toBe(true);
+  });
+
+  it("gives Close's own words for an error that is just a message", async () => {
+    const err = (await apiRequest({ path: '/gone/', schema: IdSchema, origin }).catch((e: unknown) => e)) as ApiError;
+    expect(err.status).toBe(404);
+    expect(err.message).toBe('Task not found.');
   });
 
   it('explains a non-JSON error page and a response of the wrong shape', async () => {

@@ -85,7 +85,7 @@ export function errorMessageFrom(status: number, body: unknown): { message: stri
   const message =
     parsed.data.errors?.[0] ??
     (firstField ? (firstField[0] === '__all__' ? firstField[1] : `${firstField[0]}: ${firstField[1]}`) : undefined) ??
-    parsed.data.error ??
+    (typeof parsed.data.error === 'string' ? parsed.data.error : parsed.data.error?.message) ??
     fallbackMessage(status);
   return { message, fieldErrors };
 }

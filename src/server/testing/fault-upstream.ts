@@ -53,7 +53,8 @@ export interface FaultUpstream {
   close(): Promise<void>;
 }
 
-export const RATE_LIMITED_BODY = { error: 'API call count exceeded for this period' };
+/** Close's 429 body (src/server/close-api/http/rate-limit.ts answers the same shape). */
+export const RATE_LIMITED_BODY = { error: { message: 'API call count exceeded for this 15 second window', rate_reset: 2.5, rate_limit: 40, rate_window: 15 } };
 export const SERVER_ERROR_BODY = { error: 'Internal server error', 'error-id': 'err_fault_upstream' };
 
 export async function startFaultUpstream(): Promise<FaultUpstream> {

@@ -162,9 +162,22 @@ export const LeadSchema = z.looseObject({
 export type Lead = z.infer<typeof LeadSchema>;
 export const LeadListSchema = listResponseSchema(LeadSchema);
 
-/** Close's error body: a list of general errors and a map of per-field reasons. */
+/**
+ * What Close says about a rate limit in a 429's body (deprecated by Close in favour of the
+ * `RateLimit` header, which it also sends, but still what its Python client reads).
+ */
+export const RateLimitErrorSchema = z.looseObject({
+  message: z.optional(z.string()),
+  /** Seconds until the window resets. */
+  rate_reset: z.optional(z.number()),
+  rate_limit: z.optional(z.number()),
+  /** The window's length in seconds. */
+  rate_window: z.optional(z.number()),
+});
+
+/** Close's error body: a list of general errors and a map of per-field reasons; `error` alone on 401/404/429. */
 export const ErrorBodySchema = z.looseObject({
-  error: z.optional(z.string()),
+  error: z.optional(z.union([z.string(), RateLimitErrorSchema])),
   errors: z.optional(z.array(z.string())),
   'field-errors': z.optional(z.record(z.string(), z.string())),
 });

@@ -1,8 +1,8 @@
 import type { ErrorBody } from '@/shared/close/schemas';
 
 /**
- * An error answered the way Close answers: 400 with `errors` and `field-errors`, 401/404/429 with
- * `error`. Thrown from handlers and turned into a response by the app's error handler.
+ * An error answered the way Close answers: 400 with `errors` and `field-errors`, 401/404 with
+ * `error`, 429 with `error` as an object (see rate-limit.ts). Thrown from handlers and turned into a response by the app's error handler.
  */
 export class CloseApiError extends Error {
   constructor(
@@ -10,7 +10,8 @@ export class CloseApiError extends Error {
     readonly body: ErrorBody,
     readonly headers: Record<string, string> = {},
   ) {
-    super(body.error ?? body.errors?.[0] ?? Object.values(body['field-errors'] ?? {})[0] ?? 'error');
+    const said = typeof body.error === 'string' ? body.error : body.error?.message;
+    super(said ?? body.errors?.[0] ?? Object.values(body['field-errors'] ?? {})[0] ?? 'error');
   }
 }
 
