@@ -2,7 +2,8 @@ import type { ErrorBody } from '@/shared/close/schemas';
 
 /**
  * An error answered the way Close answers: 400 with `errors` and `field-errors`, 401/404 with
- * `error`, 429 with `error` as an object (see rate-limit.ts). Thrown from handlers and turned into a response by the app's error handler.
+ * `error`, 429 with `error` as an object (see rate-limit.ts). Thrown from handlers and turned
+ * into a response by the app's error handler.
  */
 export class CloseApiError extends Error {
   constructor(
