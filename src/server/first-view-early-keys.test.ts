@@ -20,7 +20,7 @@ beforeEach(() => {
     '<div id="root">',
     '<article data-task-id="task_a" tabindex="-1"><h3>Call Dana</h3><button aria-disabled="true">Complete</button></article>',
     '<article data-task-id="task_b" tabindex="-1"><h3>Email Sam</h3></article>',
-    '<input type="text" aria-label="Search"><input type="checkbox" aria-label="Select"><select aria-label="Zone"><option>UTC</option></select>',
+    '<div role="combobox" tabindex="0" aria-label="Lead"></div><input type="text" aria-label="Search"><input type="checkbox" aria-label="Select"><select aria-label="Zone"><option>UTC</option></select>',
     '</div>',
   ].join('');
   // A classic script in the page's global scope, as the page runs it.
@@ -28,6 +28,7 @@ beforeEach(() => {
 });
 
 afterEach(() => {
+  vi.useRealTimers();
   held()?.stop();
   delete (window as unknown as PageWithKeys)[EARLY_KEYS_GLOBAL];
   delete document.documentElement.dataset.shortcuts;
@@ -50,7 +51,7 @@ describe('the script that holds keys typed before the app has taken the page ove
     expect(held().keys.every((k) => typeof k.at === 'number')).toBe(true);
   });
 
-  it("leaves alone what is not the app's: modified keys, Tab, typing into a field, Enter and Space on a control", () => {
+  it("leaves alone what is not the app's: modified keys, Tab, typing into a field or an ARIA text widget, Enter and Space on a control", () => {
     const input = document.querySelector('input[type="text"]')!;
     const select = document.querySelector('select')!;
     const checkbox = document.querySelector('input[type="checkbox"]')!;
@@ -63,6 +64,7 @@ describe('the script that holds keys typed before the app has taken the page ove
       [document.body, 'PageDown'],
       [document.body, 'Shift'],
       [input, 'j'],
+      [document.querySelector('[role="combobox"]')!, 'j'],
       [select, 'ArrowDown'],
       [button, 'Enter'],
       [button, ' '],
@@ -93,10 +95,9 @@ describe('the script that holds keys typed before the app has taken the page ove
     vi.advanceTimersByTime(10_000);
     expect(press(document.body, 'j')).toBe(false);
     expect(held().keys).toHaveLength(1);
-    vi.useRealTimers();
   });
 
-    it('holds no more than 50 keys', () => {
+  it('holds no more than 50 keys', () => {
     for (let i = 0; i < 60; i++) press(document.body, 'j');
     expect(held().keys).toHaveLength(50);
   });

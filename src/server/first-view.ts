@@ -161,8 +161,11 @@ export const EARLY_KEYS_SCRIPT_ID = 'triage-early-keys';
 export const HOLD_EARLY_KEYS = `(function () {
   var html = document.documentElement;
   var held = { keys: [], stop: function () { removeEventListener('keydown', hold, true); } };
+  // As the shortcut engine's isEditableTarget (src/lib/shortcuts/shortcut-engine.ts), which this
+  // classic script cannot import.
   function typing(el) {
     if (el.isContentEditable) return true;
+    if (/^(textbox|searchbox|combobox|spinbutton|slider)$/.test(el.getAttribute('role') || '')) return true;
     var tag = el.tagName;
     if (tag === 'TEXTAREA' || tag === 'SELECT') return true;
     return tag === 'INPUT' && !/^(checkbox|radio|button|submit|reset|image|file|color)$/i.test(el.type);

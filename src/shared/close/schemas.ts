@@ -166,7 +166,7 @@ export const LeadListSchema = listResponseSchema(LeadSchema);
  * What Close says about a rate limit in a 429's body (deprecated by Close in favour of the
  * `RateLimit` header, which it also sends, but still what its Python client reads).
  */
-export const RateLimitErrorSchema = z.looseObject({
+const RateLimitErrorSchema = z.looseObject({
   message: z.optional(z.string()),
   /** Seconds until the window resets. */
   rate_reset: z.optional(z.number()),
