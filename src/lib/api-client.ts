@@ -7,7 +7,7 @@
 import type { $ZodType, output } from 'zod/v4/core';
 import { safeParse } from 'zod/mini';
 import { formatTzOffset } from '@/shared/close/dates';
-import { ErrorBodySchema } from '@/shared/close/schemas';
+import { ErrorBodySchema, errorMessageOf } from '@/shared/close/schemas';
 import { browserTimeZone, tzOffsetHours } from './time-zone-offset';
 
 export const API_BASE = '/api/v1';
@@ -85,7 +85,7 @@ export function errorMessageFrom(status: number, body: unknown): { message: stri
   const message =
     parsed.data.errors?.[0] ??
     (firstField ? (firstField[0] === '__all__' ? firstField[1] : `${firstField[0]}: ${firstField[1]}`) : undefined) ??
-    (typeof parsed.data.error === 'string' ? parsed.data.error : parsed.data.error?.message) ??
+    errorMessageOf(parsed.data) ??
     fallbackMessage(status);
   return { message, fieldErrors };
 }

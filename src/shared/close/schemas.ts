@@ -183,6 +183,10 @@ export const ErrorBodySchema = z.looseObject({
 });
 export type ErrorBody = z.infer<typeof ErrorBodySchema>;
 
+/** The message of an error body's `error`, a string or (on a 429) an object that carries one. */
+export const errorMessageOf = (body: ErrorBody): string | undefined =>
+  typeof body.error === 'string' ? body.error : body.error?.message;
+
 // ---- Requests -------------------------------------------------------------------------------
 
 /** `POST /task/`: lead tasks (and outgoing calls to a contact). */

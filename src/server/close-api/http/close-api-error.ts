@@ -1,4 +1,4 @@
-import type { ErrorBody } from '@/shared/close/schemas';
+import { type ErrorBody, errorMessageOf } from '@/shared/close/schemas';
 
 /**
  * An error answered the way Close answers: 400 with `errors` and `field-errors`, 401/404 with
@@ -11,8 +11,7 @@ export class CloseApiError extends Error {
     readonly body: ErrorBody,
     readonly headers: Record<string, string> = {},
   ) {
-    const said = typeof body.error === 'string' ? body.error : body.error?.message;
-    super(said ?? body.errors?.[0] ?? Object.values(body['field-errors'] ?? {})[0] ?? 'error');
+    super(errorMessageOf(body) ?? body.errors?.[0] ?? Object.values(body['field-errors'] ?? {})[0] ?? 'error');
   }
 }
 
