@@ -5,7 +5,7 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { type ApiTask, api, waitForList } from './triage-helpers';
+import { type ApiTask, api, nextFrames, waitForList } from './triage-helpers';
 
 test.use({ timezoneId: 'America/New_York' });
 
@@ -34,7 +34,7 @@ async function scrollToCard(page: Page, cardLocator: Locator): Promise<void> {
     if ((await cardLocator.count()) > 0) break;
     await expect(page.getByText('Loading more tasks…')).toHaveCount(0);
     await page.mouse.wheel(0, 900);
-    await page.waitForTimeout(50);
+    await nextFrames(page);
   }
   await cardLocator.scrollIntoViewIfNeeded();
 }

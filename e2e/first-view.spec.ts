@@ -95,18 +95,24 @@ test("behind a quickly rendered view, the app's scripts are fetched once the vie
   expect(order.scriptsFrom).toBeGreaterThanOrEqual(order.painted!);
 });
 
-/** Holds the app's entry script back, so the server's cards stay on their own for a while. */
-async function holdTheApp(page: Page, ms: number) {
+/**
+ * Holds the app's entry script back until the test lets it go, so the server's cards stay on
+ * their own for as long as the test needs them, however busy the machine.
+ */
+async function holdTheApp(page: Page): Promise<{ release: () => void }> {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
   await page.route(/\/assets\/index-[^/]+\.js$/, async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, ms));
+    await released;
     await route.continue();
   });
+  return { release };
 }
 
 const taskIdsOnScreen = (page: Page) => page.locator('main article[data-task-id]').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-task-id')!));
 
 test("keys typed at the server's cards before the app has taken over act once it has", async ({ page }) => {
-  await holdTheApp(page, 1_500);
+  const app = await holdTheApp(page);
   await page.goto('/inbox', { waitUntil: 'commit' });
   const cards = page.locator('main article[data-task-id]');
   await expect(cards.nth(3)).toBeVisible();
@@ -116,6 +122,7 @@ test("keys typed at the server's cards before the app has taken over act once it
   await page.keyboard.press('j');
   await page.keyboard.press('e');
   await expect(page.locator('html')).not.toHaveAttribute('data-shortcuts', 'ready');
+  app.release();
   await waitForList(page);
   await expect(page.locator(`main article[data-task-id="${ids[2]}"]`)).toHaveCount(0);
   for (const kept of [ids[0], ids[1], ids[3]]) await expect(page.locator(`main article[data-task-id="${kept}"]`)).toHaveCount(1);
@@ -124,14 +131,18 @@ test("keys typed at the server's cards before the app has taken over act once it
 });
 
 test("the server's buttons say they are not ready; a click waits for the app and then acts", async ({ page }) => {
-  await holdTheApp(page, 1_000);
+  const app = await holdTheApp(page);
   await page.goto('/inbox', { waitUntil: 'commit' });
   const first = page.locator('main article[data-task-id]').first();
   await expect(first).toBeVisible();
   const id = await first.getAttribute('data-task-id');
   const complete = page.locator(`main article[data-task-id="${id}"]`).getByRole('button', { name: 'Complete', exact: true });
   await expect(complete).toBeDisabled();
-  await complete.click();
+  // The click starts while the app is held: it waits for the app's own button.
+  const clicked = complete.click();
+  await expect(page.locator('html')).not.toHaveAttribute('data-shortcuts', 'ready');
+  app.release();
+  await clicked;
   await expect(page.locator('html')).toHaveAttribute('data-shortcuts', 'ready');
   await expect(page.locator(`main article[data-task-id="${id}"]`)).toHaveCount(0);
 });

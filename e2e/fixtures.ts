@@ -54,7 +54,12 @@ export interface TriageServer {
  * relay signals to a second process and may SIGKILL it before the database closes) on free
  * ports with an empty temp DATA_DIR and the embedded API.
  */
-export async function startTriageServer(): Promise<TriageServer> {
+export interface TriageServerOptions {
+  /** Settings on top of the test defaults (e.g. `{ EMBEDDED_RATE_LIMIT: '2' }`, `{ SIGN_IN: 'required' }`). */
+  env?: Record<string, string>;
+}
+
+export async function startTriageServer(options: TriageServerOptions = {}): Promise<TriageServer> {
   if (!existsSync(join(ROOT, 'dist', 'index.html'))) {
     throw new Error('dist/index.html is missing: build the app first (`npm run test:e2e` or `npm run build`)');
   }
@@ -75,6 +80,7 @@ export async function startTriageServer(): Promise<TriageServer> {
   for (const name of ['CLOSE_API_KEY', 'CLOSE_API_URL', 'EMBEDDED_API_KEY', 'STATIC_DIR', 'PUBLIC_ORIGIN']) {
     delete env[name];
   }
+  Object.assign(env, options.env);
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/index.ts'], {
     cwd: ROOT,
     env,

@@ -5,7 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, startTriageServer, test, type TriageServer } from './fixtures';
-import { api, dayIn, waitForList } from './triage-helpers';
+import { api, dayIn, nextFrames, waitForList } from './triage-helpers';
 
 test.use({ timezoneId: 'America/New_York', viewport: { width: 1280, height: 1200 } });
 test.describe.configure({ mode: 'serial' });
@@ -50,7 +50,7 @@ async function groupsOnScreen(page: Page): Promise<Map<string, string>> {
     const atEnd = await page.evaluate(() => window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2);
     if (atEnd) break;
     await page.mouse.wheel(0, 700);
-    await page.waitForTimeout(60);
+    await nextFrames(page);
   }
   return seen;
 }

@@ -149,3 +149,11 @@ export async function undoAfter(page: Page, message: string | RegExp, check: () 
   await toast.getByRole('button', { name: 'Undo' }).click();
 }
 
+
+/**
+ * Resolves once the page has rendered two more frames: by then a scroll's event has run and the
+ * rows it brought in are on screen (as placeholders at first, ADR 0010).
+ */
+export function nextFrames(page: Page): Promise<void> {
+  return page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+}

@@ -417,7 +417,7 @@ export const OPPORTUNITIES: readonly OpportunitySpec[] = [
   { note: 'Premium support add-on', value: 450, period: 'monthly' },
   { note: 'Multi-year deal, legal review pending', value: 96_000, period: 'annual' },
   { note: 'Data migration services', value: 7_800, period: 'one_time' },
-  { note: 'tqm cvr', value: 1_300, period: 'one_time' },
+  { note: 'Team training, two sessions', value: 1_300, period: 'one_time' },
   { note: 'Starter plan, 5 seats', value: 250, period: 'monthly' },
 ];
 

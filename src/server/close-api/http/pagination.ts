@@ -2,6 +2,9 @@ import { DEFAULT_LIMIT, MAX_LIMIT } from '@/shared/close/schemas';
 
 export type Page = { limit: number; skip: number };
 
+/** Past this a number loses precision, and SQLite's integers end soon after. */
+const MAX_SKIP = Number.MAX_SAFE_INTEGER;
+
 /** `_limit`/`_skip` as Close reads them; errors go into `fieldErrors`. */
 export function readPage(query: Record<string, string>, fieldErrors: Record<string, string>, maxLimit = MAX_LIMIT): Page {
   let limit = DEFAULT_LIMIT;
@@ -13,6 +16,7 @@ export function readPage(query: Record<string, string>, fieldErrors: Record<stri
   }
   if (query._skip !== undefined) {
     if (!/^\d+$/.test(query._skip)) fieldErrors._skip = 'Must be a whole number.';
+    else if (Number(query._skip) > MAX_SKIP) fieldErrors._skip = `Must be at most ${MAX_SKIP}.`;
     else skip = Number(query._skip);
   }
   return { limit, skip };
