@@ -1,9 +1,11 @@
-// `npm run build`: the browser app into dist/ (or --outDir), then the server's renderer of the
-// first view into <outDir>/ssr/ (docs/decisions/0011-server-rendered-first-view.md). Other
-// arguments go to the browser build (the bench adds --manifest). Exits with the first failure.
+// `npm run build`: the browser app into dist/ (or --outDir), the server's renderer of the first
+// view into <outDir>/ssr/ (docs/decisions/0011-server-rendered-first-view.md), and the server
+// itself into <outDir>/server/ (build-server.mjs). Other arguments go to the browser build (the
+// bench adds --manifest). Exits with the first failure.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildServer } from './build-server.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const VITE = path.join(ROOT, 'node_modules', '.bin', 'vite');
@@ -26,7 +28,7 @@ function buildSteps(outDir, extra) {
   ];
 }
 
-function main(argv) {
+async function main(argv) {
   const at = argv.indexOf('--outDir');
   const outDir = at >= 0 ? argv[at + 1] : 'dist';
   const extra = at >= 0 ? [...argv.slice(0, at), ...argv.slice(at + 2)] : argv;
@@ -34,6 +36,10 @@ function main(argv) {
     const run = spawnSync(VITE, args, { cwd: ROOT, stdio: 'inherit' });
     if (run.status !== 0) process.exit(run.status ?? 1);
   }
+  await buildServer(outDir).catch((error) => {
+    process.stderr.write(`the server's build failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main(process.argv.slice(2));
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) void main(process.argv.slice(2));

@@ -1,19 +1,21 @@
-// `npm start`: builds the app when the build is missing or older than its sources, then runs the
-// server (src/server/index.ts through tsx) and relays stop signals to it, exiting with its code.
+// `npm start`: builds the app and the server when a build is missing or older than its sources,
+// then runs the built server (dist/server/index.js, plain JavaScript: nothing is compiled at run
+// time) and relays stop signals to it, exiting with its code.
 //
-// The server runs as `node --import tsx`, not through the tsx CLI: the CLI relays signals to a
-// second process and SIGKILLs it when that process does not confirm within 30 ms, which a busy
-// machine misses, so a clean shutdown (closing the database) would become a kill.
-//
-// The freshness check is a cheap mtime comparison: dist/index.html against every file of the
-// client (src/ without src/server and tests, index.html, the Vite/Tailwind configs, public/).
-// TRIAGE_SKIP_BUILD=1 skips it (tests build once, then start many servers).
+// The freshness checks are cheap mtime comparisons: dist/index.html against every file of the
+// client (src/ without src/server and tests, index.html, the Vite/Tailwind configs, public/), and
+// dist/server/index.js against every source file (the server shares src/shared and src/lib).
+// TRIAGE_SKIP_BUILD=1 skips them (tests build once, then start many servers); with no server
+// build then, the server runs from its sources as `node --import tsx` (not through the tsx CLI,
+// which relays signals to a second process and SIGKILLs it when that process does not confirm
+// within 30 ms, which a busy machine misses, so a clean shutdown would become a kill).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { RENDERER_FILE } from './build-app.mjs';
+import { SERVER_ENTRY_FILE, buildServer } from './build-server.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const bin = (name) => path.join(ROOT, 'node_modules', '.bin', name);
@@ -22,8 +24,8 @@ const CLIENT_SOURCES = ['src', 'index.html', 'vite.config.ts', 'tailwind.config.
 const SKIPPED = [path.join('src', 'server')];
 const TEST_FILE = /\.test\.[cm]?[jt]sx?$/;
 
-/** Newest modification time (ms) among the files under `entry`; 0 when it does not exist. */
-function newestMtime(root, entry) {
+/** Newest modification time (ms) among the files under `entry` (less `skipped`); 0 when it does not exist. */
+function newestMtime(root, entry, skipped = SKIPPED) {
   const full = path.join(root, entry);
   let stat;
   try {
@@ -35,8 +37,8 @@ function newestMtime(root, entry) {
   let newest = 0;
   for (const name of fs.readdirSync(full)) {
     const child = path.join(entry, name);
-    if (SKIPPED.includes(child)) continue;
-    newest = Math.max(newest, newestMtime(root, child));
+    if (skipped.includes(child)) continue;
+    newest = Math.max(newest, newestMtime(root, child, skipped));
   }
   return newest;
 }
@@ -56,6 +58,17 @@ export function buildReason(root = ROOT) {
   return null;
 }
 
+/** Why the server must be (re)built, or null when dist/server/ is up to date. */
+export function serverBuildReason(root = ROOT) {
+  let built;
+  try {
+    built = fs.statSync(path.join(root, 'dist', SERVER_ENTRY_FILE)).mtimeMs;
+  } catch {
+    return `dist/${SERVER_ENTRY_FILE} is missing`;
+  }
+  return newestMtime(root, 'src', []) > built ? 'src changed since the server was built' : null;
+}
+
 function requireInstalled(name) {
   if (!fs.existsSync(bin(name))) {
     process.stderr.write(`triage: ${path.join('node_modules', '.bin', name)} is missing; run \`npm install\` first\n`);
@@ -63,23 +76,35 @@ function requireInstalled(name) {
   }
 }
 
-function main() {
+async function main() {
   if (process.env.TRIAGE_SKIP_BUILD !== '1') {
     const reason = buildReason();
     if (reason) {
       requireInstalled('vite');
+      // The app's build builds the server too.
       process.stdout.write(`triage: building the app (${reason})\n`);
       const build = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build-app.mjs')], { cwd: ROOT, stdio: 'inherit' });
       if (build.status !== 0) {
         process.stderr.write('triage: the build failed (see above); fix it or start with TRIAGE_SKIP_BUILD=1\n');
         process.exit(build.status ?? 1);
       }
+    } else {
+      const serverReason = serverBuildReason();
+      if (serverReason) {
+        process.stdout.write(`triage: building the server (${serverReason})\n`);
+        await buildServer().catch((error) => {
+          process.stderr.write(`triage: the server's build failed: ${error instanceof Error ? error.message : String(error)}\n`);
+          process.exit(1);
+        });
+      }
     }
   }
 
-  requireInstalled('tsx');
+  const built = path.join(ROOT, 'dist', SERVER_ENTRY_FILE);
+  const fromSources = !fs.existsSync(built);
+  if (fromSources) requireInstalled('tsx');
   // Its own process group: a Ctrl-C in the terminal reaches only us, and we pass it on once.
-  const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/index.ts'], {
+  const server = spawn(process.execPath, fromSources ? ['--import', 'tsx', 'src/server/index.ts'] : [built], {
     cwd: ROOT,
     stdio: ['ignore', 'inherit', 'inherit'],
     detached: true,
@@ -98,4 +123,4 @@ function main() {
   });
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(fs.realpathSync(process.argv[1])).href) main();
+if (process.argv[1] && import.meta.url === pathToFileURL(fs.realpathSync(process.argv[1])).href) void main();

@@ -32,7 +32,9 @@ beforeAll(() => {
   fs.writeFileSync(
     path.join(distDir, 'ssr', 'entry-server.js'),
     'export async function renderFirstView(url, origin) { return { html: `<article>${url} from ${origin}</article>`, dataScript: "<script type=\\"application/json\\" id=\\"d\\">{}</script>" }; }',
-  );
+  );  // The server's own build (scripts/build-server.mjs) sits in the build folder too.
+  fs.mkdirSync(path.join(distDir, 'server'));
+  fs.writeFileSync(path.join(distDir, 'server', 'index.js'), 'const SERVER_SOURCE = 1;');
 });
 afterAll(() => fs.rmSync(distDir, { recursive: true, force: true }));
 
@@ -142,6 +144,9 @@ describe('pages with a server-rendered first view', () => {
     const file = await fetch(`${app.url}/ssr/entry-server.js`);
     expect(file.status).toBe(404);
     expect(await file.text()).not.toContain('renderFirstView');
+    const server = await fetch(`${app.url}/server/index.js`);
+    expect(server.status).toBe(404);
+    expect(await server.text()).not.toContain('SERVER_SOURCE');
   });
 
   it('load the renderer a build wrote, and none from a build without one', async () => {

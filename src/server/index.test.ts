@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildReason } from '../../scripts/start.mjs';
+import { buildReason, serverBuildReason } from '../../scripts/start.mjs';
 import { type FaultUpstream, startFaultUpstream } from './testing/fault-upstream';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -247,5 +247,23 @@ describe('npm start (scripts/start.mjs)', () => {
     write('dist/index.html', 4_000);
     write('public/favicon.svg', 5_000);
     expect(buildReason(root)).toBe('public changed since the last build');
+  });
+
+  it('rebuilds the server when its build is missing or older than any source, its own or shared', () => {
+    const root = tempDir();
+    const write = (file: string, mtimeSeconds: number) => {
+      fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+      fs.writeFileSync(path.join(root, file), '');
+      fs.utimesSync(path.join(root, file), mtimeSeconds, mtimeSeconds);
+    };
+    write('src/server/app.ts', 1_000);
+    expect(serverBuildReason(root)).toBe('dist/server/index.js is missing');
+    write('dist/server/index.js', 2_000);
+    expect(serverBuildReason(root)).toBeNull();
+    write('src/shared/close/dates.ts', 3_000);
+    expect(serverBuildReason(root)).toBe('src changed since the server was built');
+    write('dist/server/index.js', 4_000);
+    write('src/server/app.ts', 5_000);
+    expect(serverBuildReason(root)).toBe('src changed since the server was built');
   });
 });
