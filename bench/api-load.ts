@@ -8,7 +8,14 @@ import autocannon from 'autocannon';
 import type { LoadFigures, LatencyFigures, TargetName, TargetResult } from './results-schema';
 import { round, summarize } from './stats';
 
-export type LoadTarget = { target: TargetName; origin: string; path: string; headers: Record<string, string> };
+export type LoadTarget = {
+  target: TargetName;
+  origin: string;
+  path: string;
+  headers: Record<string, string>;
+  /** Requests each connection sends in turn instead of `path` + `headers` (e.g. one per signed-in person). */
+  rotate?: { path: string; headers: Record<string, string> }[];
+};
 
 export type LoadSettings = {
   warmupSeconds: number;
@@ -41,6 +48,7 @@ function run(t: LoadTarget, connections: number, seconds: number, maxRequests: n
         duration: seconds,
         maxOverallRequests: maxRequests,
         headers: t.headers,
+        ...(t.rotate ? { requests: t.rotate.map((r) => ({ method: 'GET', path: r.path, headers: r.headers })) } : {}),
         timeout: 30,
       },
       (error, result) => {

@@ -11,6 +11,8 @@ declare module 'autocannon' {
     headers?: Record<string, string>;
     body?: string;
     timeout?: number;
+    /** Each connection sends these in turn, over and over (per-request headers replace `headers`). */
+    requests?: Array<{ method?: string; path?: string; headers?: Record<string, string> }>;
   };
 
   export type Histogram = { average: number; mean: number; p50: number; p99: number; max: number; min: number };

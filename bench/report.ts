@@ -12,6 +12,7 @@ import {
   type TargetResult,
   isSkipped,
 } from './results-schema';
+import { sessionVerdicts, sessionsSection } from './report-sessions';
 
 export type Verdict = { budget: string; limit: string; measured: string; pass: boolean | null; note?: string };
 
@@ -24,6 +25,7 @@ export const BUDGETS = {
   domNodes: 2_000,
   longTaskMs: 50,
   bulkRequests: 3,
+  pollP99Ms: 50,
 } as const;
 
 const TARGET_LABELS: Record<TargetName, string> = {
@@ -161,6 +163,7 @@ export function evaluateBudgets(r: BenchResults): Verdict[] {
       pass: r.bulk.filter.requests <= BUDGETS.bulkRequests,
     });
   }
+  verdicts.push(...sessionVerdicts(r));
   return verdicts;
 }
 
@@ -280,7 +283,7 @@ export function renderMarkdown(r: BenchResults): string {
     out.push(markdownTable(['Measure', 'Value'], rows, ['l', 'r']));
   }
 
-  out.push('');
+  out.push(...sessionsSection(r), '');
   out.push('## Bundle');
   out.push('');
   if (isSkipped(r.bundle)) out.push(`Not measured: ${r.bundle.skipped}`);

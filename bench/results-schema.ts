@@ -86,8 +86,44 @@ export type BenchResults = {
   bulk: BulkResult | Skipped;
   browser: BrowserResult | Skipped;
   bundle: BundleResult | Skipped;
+  /** Signed-in people (issue 14); absent in results from before sessions. */
+  sessions?: SessionsResult | Skipped;
   notes: string[];
 };
+
+/** Time per request: p50/p99 over `requests` answered with 2xx; `errors` counts everything else. */
+export type PollFigures = {
+  people: number;
+  seconds: number;
+  intervalMs: number;
+  requests: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  /** What the errors were: an HTTP status, `timeout` or `network`. */
+  errorKinds: Record<string, number>;
+};
+
+/** One session store under the same load: who signed in, their polling, and what a session costs the proxy. */
+export type SessionStoreResult = {
+  store: 'sqlite' | 'postgres';
+  signIn: { people: number; p50: number; p99: number; errors: number };
+  polling: PollFigures;
+  /** Answers that were not the asker's own (another person's /me/ or tasks): must be 0. */
+  crossedAnswers: number;
+  /** The same inbox page for the same user, one connection: without a session (the default key) and with one. */
+  lookup: { withoutSession: LatencyFigures; withSession: LatencyFigures; costP50Ms: number };
+  /** The store alone, in the bench's process: `findSession` one after another over every person's row. */
+  storeLookup: LatencyFigures;
+  /** Several connections, each request with the next person's cookie, next to the limit server in the same minute. */
+  /**
+   * withoutSession: the manager's page with no cookie (the default key); direct: the same rotation
+   * of people straight to the embedded API with their keys (no proxy, no session), for comparison.
+   */
+  throughput: { withSessions: LoadFigures; withoutSession: LoadFigures; direct: LoadFigures; limit: LoadFigures; errors: number };
+};
+
+export type SessionsResult = { people: number; request: string; stores: (SessionStoreResult | (Skipped & { store: 'sqlite' | 'postgres' }))[] };
 
 export function isSkipped(value: object): value is Skipped {
   return 'skipped' in value;

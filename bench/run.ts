@@ -4,7 +4,7 @@
  *
  *   npm run bench                 full run (1k/10k/100k tasks, ~10 min); writes bench/results/latest.{json,md}
  *   npm run bench -- --quick      small sizes, short runs (< 2 min; CI); writes test-results/bench-quick.{json,md}
- *   options: --skip-build (measure dist/ as it is), --only=api,bulk,browser,bundle, --sizes=1000,100000,
+ *   options: --skip-build (measure dist/ as it is), --only=api,bulk,browser,bundle,sessions, --sizes=1000,100000,
  *            --out=<dir> (a partial run should not overwrite bench/results)
  *
  * Timings are reported, never asserted. The exit code is 1 when the harness itself broke, or when the
@@ -22,10 +22,11 @@ import { writeJsonServerFixture } from './json-server-fixture';
 import { describeMachine } from './machine';
 import { ROOT, TSX, childEnv, cleanUp, cleanUpOnSignals, makeTempDir, removeTempDir, startChild } from './processes';
 import { BUDGETS, evaluateBudgets, formatCount, formatKb, renderMarkdown } from './report';
-import type { ApiSizeResult, BenchResults, BrowserResult, BulkResult, BundleResult, Skipped, TargetResult } from './results-schema';
+import type { ApiSizeResult, BenchResults, BrowserResult, BulkResult, BundleResult, SessionsResult, Skipped, TargetResult } from './results-schema';
+import { measureSessions, sessionsPlan } from './sessions';
 import { BASIC_AUTH, seedDatabase, serverPartsExist, startTriageServer } from './triage-server';
 
-const PARTS = ['api', 'bulk', 'browser', 'bundle'] as const;
+const PARTS = ['api', 'bulk', 'browser', 'bundle', 'sessions'] as const;
 type Part = (typeof PARTS)[number];
 
 const INBOX_QUERY = 'view=inbox&_type=all&_order_by=date&_limit=100';
@@ -224,6 +225,20 @@ async function main(): Promise<number> {
     }
   }
 
+  // Signed-in people: a server of its own per session store, after the sizes (issue 14).
+  let sessions: SessionsResult | Skipped = { skipped: 'not requested (--only)' };
+  if (only.has('sessions')) {
+    if (!parts.ok) sessions = { skipped: `${parts.missing} does not exist yet` };
+    else {
+      try {
+        sessions = await measureSessions({ plan: sessionsPlan(plan.mode === 'quick'), deadlineMs: plan.deadlineMs, log });
+      } catch (error) {
+        fail('sessions', error);
+        sessions = { skipped: 'failed' };
+      }
+    }
+  }
+
   const results: BenchResults = {
     version: 1,
     mode: plan.mode,
@@ -236,6 +251,7 @@ async function main(): Promise<number> {
     bulk,
     browser,
     bundle,
+    sessions,
     notes: [
       'json-server has no views or time zones: its query returns open tasks sorted by the date string, not the inbox as of the user\'s day.',
       'Close\'s reassignment script is run sequentially, as it is written, straight against the embedded API with no rate limit; against Close (rate-limited per key) it would take longer still.',

@@ -25,8 +25,11 @@ export async function seedDatabase(dataDir: string, tasks: number): Promise<void
 
 export type TriageServer = { appUrl: string; apiUrl: string; child: Child; stop(): Promise<void> };
 
-/** `staticDir`: the built app to serve (the browser part); null = whatever the server defaults to. */
-export async function startTriageServer(dataDir: string, staticDir: string | null): Promise<TriageServer> {
+/**
+ * `staticDir`: the built app to serve (the browser part); null = whatever the server defaults to.
+ * `extraEnv`: more settings (e.g. DATABASE_URL for the session store).
+ */
+export async function startTriageServer(dataDir: string, staticDir: string | null, extraEnv: Record<string, string> = {}): Promise<TriageServer> {
   const env: Record<string, string> = {
     HOST: '127.0.0.1',
     PORT: '0',
@@ -36,7 +39,7 @@ export async function startTriageServer(dataDir: string, staticDir: string | nul
     TRIAGE_SKIP_BUILD: '1',
   };
   if (staticDir) env.STATIC_DIR = staticDir;
-  const child = startChild('triage server', TSX, [SERVER], childEnv(env));
+  const child = startChild('triage server', TSX, [SERVER], childEnv({ ...env, ...extraEnv }));
   try {
     const [, appUrl] = await child.waitFor(/Triage listening on (http:\/\/127\.0\.0\.1:\d+)/, 60_000);
     const [, apiUrl] = await child.waitFor(/embedded Close API (?:on|at) (http:\/\/127\.0\.0\.1:\d+)/i, 10_000);

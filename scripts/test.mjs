@@ -9,6 +9,7 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { runE2e } from './e2e.mjs';
+import { ensurePostgres } from './ensure-postgres.mjs';
 import { ROOT, bin, interruption, runCommand } from './run-command.mjs';
 import {
   formatSummary,
@@ -61,6 +62,9 @@ async function lint() {
 
 async function unit(extraArgs) {
   heading('unit: vitest run');
+  // The session store's tests run against a real PostgreSQL: a throwaway cluster needs initdb.
+  const postgres = await ensurePostgres();
+  if ('error' in postgres) process.stderr.write(`ensure-postgres: ${postgres.error}\n`);
   mkdirSync(join(ROOT, 'test-results'), { recursive: true });
   rmSync(VITEST_REPORT, { force: true });
   const run = await runCommand(

@@ -12,9 +12,14 @@ import { type Context, Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import type { AppEnv } from './app-env';
+import { createAuthRoutes } from './auth/auth-routes';
+import type { AuthContext, AuthSettings } from './auth/auth-settings';
+import { fixedCredentialResolver } from './auth/resolve-credential';
+import type { CredentialResolver } from './auth/upstream-credential';
 import { type FirstViewRenderer, HOLD_EARLY_KEYS, RENDERER_DIR, START_APP_AFTER_PAINT, browserZoneFrom, createFirstViewStreamer, splitPage } from './first-view';
+import { FIRST_VIEW_PREFIX, firstViewGateOf } from './first-view-gate';
 import type { Logger } from './logger';
-import { API_PREFIX, type UpstreamTarget, createForwardHandler } from './proxy/forward-request';
+import { API_PREFIX, type ForwardHandler, type UpstreamTarget, createForwardHandler } from './proxy/forward-request';
 import type { RevalidationLines } from './proxy/revalidation-lines';
 import { type MediaHostRule, defaultMediaHosts } from './proxy/media-hosts';
 import { createMediaHandler } from './proxy/media-route';
@@ -44,6 +49,13 @@ export interface AppOptions {
   logger: Logger;
   /** Defaults to the proxy's own; a test passes one to see which requests wait. */
   revalidationLines?: RevalidationLines;
+  /**
+   * Who each request acts as upstream (auth/resolve-credential.ts); defaults to `upstream.apiKey`
+   * for every request, as before sessions.
+   */
+  credentials?: CredentialResolver;
+  /** The `/auth` routes: the settings, and the session store etc. when people can sign in (null: they cannot). */
+  auth?: { settings: AuthSettings; context: AuthContext | null };
 }
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -55,7 +67,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
 
   const logRequests = logger.isEnabled('debug');
   const originAllowed = createOriginCheck(hostMatches, options.allowedOrigins);
-  const forward = createForwardHandler({ upstream: options.upstream, timeoutMs: options.timeoutMs, logger, lines: options.revalidationLines });
+  const credentials = options.credentials ?? fixedCredentialResolver(options.upstream.apiKey ?? '');
+  const forward = createForwardHandler({ upstream: options.upstream, credentials, timeoutMs: options.timeoutMs, logger, lines: options.revalidationLines });
 
   // Forwarded API calls are nearly all of the traffic, and they need nothing the middleware
   // below builds for each request (Headers objects for the request id and security headers, an
@@ -71,6 +84,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     if (logRequests) logWhenDone(logger, c);
     return forward(c);
   });
+  if (options.firstView) routeFirstViewReads(app, forward, options.firstView);
 
   app.use(requestId());
   app.use(async (c, next) => {
@@ -87,15 +101,16 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.use(originGuard(hostMatches, options.allowedOrigins));
 
   app.get('/api/health', (c) => c.json({ ok: true, mode: options.mode }));
+  if (options.auth) app.route('/auth', createAuthRoutes(options.auth.settings, options.auth.context));
   app.on(['GET', 'HEAD'], '/api/media', createMediaHandler({
-    apiKey: options.upstream.apiKey,
+    credentials,
     mediaHosts: options.mediaHosts ?? defaultMediaHosts(options.upstream.baseUrl),
     timeoutMs: options.timeoutMs,
     logger,
   }));
   app.all(`${API_PREFIX}/*`, forward);
 
-  if (options.staticDir) serveBuiltApp(app, options.staticDir, options.firstView ? createFirstViewStreamer(options.firstView, logger) : null);
+  if (options.staticDir) serveBuiltApp(app, options.staticDir, options.firstView ? createFirstViewStreamer(options.firstView, logger) : null, credentials);
 
   app.notFound((c) => c.json({ error: `Not found: ${c.req.method} ${c.req.path}` }, 404));
   app.onError((error, c) => {
@@ -150,6 +165,28 @@ function isFilePath(p: string): boolean {
   return /\.[a-z0-9]+$/i.test(p);
 }
 
+/**
+ * `/__first-view/<token>/api/v1/*`: the renderer's reads for a signed-in person's first view
+ * (first-view-gate.ts), forwarded as that person. Only from this machine, only while the token's
+ * renders run, and only reads; anything else is a 404.
+ */
+function routeFirstViewReads(app: Hono<AppEnv>, forward: ForwardHandler, renderer: FirstViewRenderer): void {
+  const gate = firstViewGateOf(renderer);
+  app.get(`${FIRST_VIEW_PREFIX}:token${API_PREFIX}/*`, (c) => {
+    const { incoming } = c.env;
+    const credential = fromThisMachine(incoming) ? gate.credentialFor(c.req.param('token')) : undefined;
+    if (!credential) return c.json({ error: 'Not found' }, 404);
+    c.set('requestId', requestIdOf(incoming));
+    const target = incoming.url ?? '/';
+    return forward.forward(c, target.slice(target.indexOf(API_PREFIX)), credential);
+  });
+}
+
+function fromThisMachine(incoming: IncomingMessage): boolean {
+  const remote = incoming.socket.remoteAddress ?? '';
+  return remote === incoming.socket.localAddress || remote === '::1' || /^(::ffff:)?127\./.test(remote);
+}
+
 /** This server as the request reached it: an address it can always reach itself on. */
 function ownOrigin(incoming: IncomingMessage | undefined): string | null {
   const socket = incoming?.socket;
@@ -158,8 +195,17 @@ function ownOrigin(incoming: IncomingMessage | undefined): string | null {
   return `http://${address.includes(':') ? `[${address}]` : address}:${socket.localPort}`;
 }
 
+/** Our JSON endpoints: never a page, and answered with the API's security headers. */
+/** The first view's renderer and the server's own build sit in the build folder; neither is served. */
+function isServerOnlyPath(p: string): boolean {
+  return p.startsWith(`/${RENDERER_DIR}/`) || p.startsWith(`/${SERVER_BUILD_DIR}/`);
+}
+
+/** Where scripts/build-server.mjs puts the server inside the build folder. */
+const SERVER_BUILD_DIR = 'server';
+
 function isApiPath(p: string): boolean {
-  return p === '/api' || p.startsWith('/api/');
+  return p === '/api' || p.startsWith('/api/') || p === '/auth' || p.startsWith('/auth/');
 }
 
 /** What a streamed page may run inline besides index.html's own scripts. */
@@ -170,7 +216,12 @@ const FIRST_VIEW_INLINE_SCRIPTS = [HOLD_EARLY_KEYS, START_APP_AFTER_PAINT];
  * reload. Hashed `/assets/*` never change under one name: cached for a year. index.html must be
  * revalidated, or a rebuilt app would keep loading the old bundle.
  */
-function serveBuiltApp(app: Hono<AppEnv>, staticDir: string, streamFirstView: ReturnType<typeof createFirstViewStreamer> | null): void {
+function serveBuiltApp(
+  app: Hono<AppEnv>,
+  staticDir: string,
+  streamFirstView: ReturnType<typeof createFirstViewStreamer> | null,
+  credentials: CredentialResolver,
+): void {
   const root = path.resolve(staticDir);
   const indexFile = path.join(root, 'index.html');
   // serveStatic complains on the console about a missing root; a missing build is reported below.
@@ -182,7 +233,7 @@ function serveBuiltApp(app: Hono<AppEnv>, staticDir: string, streamFirstView: Re
   if (files) app.use('*', async (c, next) => {
     const method = c.req.method;
     // Pages (paths without an extension, `/` too) are answered below; the renderer is not a file to serve.
-    if ((method !== 'GET' && method !== 'HEAD') || isApiPath(c.req.path) || !isFilePath(c.req.path) || c.req.path.startsWith(`/${RENDERER_DIR}/`)) return next();
+    if ((method !== 'GET' && method !== 'HEAD') || isApiPath(c.req.path) || !isFilePath(c.req.path) || isServerOnlyPath(c.req.path)) return next();
     c.header('cache-control', c.req.path.startsWith('/assets/') ? IMMUTABLE : 'no-cache');
     return files(c, next);
   });
@@ -200,7 +251,10 @@ function serveBuiltApp(app: Hono<AppEnv>, staticDir: string, streamFirstView: Re
     c.header('cache-control', 'no-cache');
     const origin = streamFirstView && c.req.method === 'GET' ? ownOrigin(c.env?.incoming) : null;
     const parts = origin ? splitPage(html) : null;
-    if (!streamFirstView || !origin || !parts) {
+    // Rendered as the person asking; someone who must sign in first gets the page as built.
+    const resolved = parts ? await credentials.resolve(c) : null;
+    const credential = resolved && !('status' in resolved) ? resolved : null;
+    if (!streamFirstView || !origin || !parts || !credential) {
       c.header('content-security-policy', appCspFor(html));
       return c.html(html);
     }
@@ -209,6 +263,6 @@ function serveBuiltApp(app: Hono<AppEnv>, staticDir: string, streamFirstView: Re
     // The page may carry the user's tasks: no shared cache keeps it.
     c.header('cache-control', 'private, no-cache');
     const url = new URL(c.req.url);
-    return c.body(streamFirstView(parts, url.pathname + url.search, origin, browserZoneFrom(c.req.header('cookie'))));
+    return c.body(streamFirstView(parts, url.pathname + url.search, { ownOrigin: origin, credential }, browserZoneFrom(c.req.header('cookie'))));
   });
 }

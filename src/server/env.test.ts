@@ -51,6 +51,18 @@ describe('parseEnv', () => {
       PUBLIC_ORIGIN: ['http://127.0.0.1:5173', 'http://localhost:5173'],
       LOG_LEVEL: 'debug',
       STATIC_DIR: null,
+      BACKEND: 'close',
+      SIGN_IN: 'optional',
+      CLOSE_OAUTH_CLIENT_ID: undefined,
+      CLOSE_OAUTH_CLIENT_SECRET: undefined,
+      CLOSE_OAUTH_URL: 'https://app.close.com/oauth2/authorize/',
+      CLOSE_OAUTH_TOKEN_URL: 'http://127.0.0.1:9999/oauth2/token/',
+      PUBLIC_URL: undefined,
+      SESSION_SECRET: undefined,
+      DATABASE_URL: undefined,
+      SESSION_IDLE_MINUTES: 720,
+      SESSION_MAX_DAYS: 30,
+      EMBEDDED_OAUTH_TOKEN_TTL: 3600,
     });
   });
 
@@ -72,6 +84,74 @@ describe('parseEnv', () => {
     [{ PUBLIC_ORIGIN: 'http://127.0.0.1:5173/app' }, 'PUBLIC_ORIGIN must be an origin like http://127.0.0.1:5173 (scheme, host, port; no path), got "http://127.0.0.1:5173/app"'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of debug, info, warn, error, silent (got "loud")'],
     [{ HOST: 'http://localhost' }, 'HOST must be a host name or IP address, e.g. 127.0.0.1'],
+  ])('refuses %j with one clear line', (raw, message) => {
+    expect(() => parseEnv(raw)).toThrow(new StartupError(message));
+  });
+});
+
+describe('parseEnv: sign-in settings', () => {
+  const SECRET = 's'.repeat(32);
+
+  it('defaults to the embedded API, sign-in optional, sessions of 12 hours idle and 30 days at most', () => {
+    expect(parseEnv({})).toMatchObject({
+      BACKEND: 'embedded',
+      SIGN_IN: 'optional',
+      CLOSE_OAUTH_URL: 'https://app.close.com/oauth2/authorize/',
+      CLOSE_OAUTH_TOKEN_URL: 'https://api.close.com/oauth2/token/',
+      SESSION_IDLE_MINUTES: 720,
+      SESSION_MAX_DAYS: 30,
+      DATABASE_URL: undefined,
+    });
+  });
+
+  it('reads the sign-in settings', () => {
+    const env = parseEnv({
+      BACKEND: 'close',
+      SIGN_IN: 'required',
+      CLOSE_OAUTH_CLIENT_ID: 'oa2client_1',
+      CLOSE_OAUTH_CLIENT_SECRET: 'client-secret',
+      CLOSE_OAUTH_URL: 'http://127.0.0.1:4000/oauth2/authorize/',
+      CLOSE_API_URL: 'http://127.0.0.1:4001/api/v1',
+      PUBLIC_URL: 'https://triage.example.com/',
+      SESSION_SECRET: SECRET,
+      DATABASE_URL: 'postgres://triage:pw@db.internal:5432/triage',
+      SESSION_IDLE_MINUTES: '30',
+      SESSION_MAX_DAYS: '7',
+      EMBEDDED_OAUTH_TOKEN_TTL: '5',
+    });
+    expect(env).toMatchObject({
+      BACKEND: 'close',
+      SIGN_IN: 'required',
+      CLOSE_OAUTH_CLIENT_ID: 'oa2client_1',
+      CLOSE_OAUTH_URL: 'http://127.0.0.1:4000/oauth2/authorize/',
+      CLOSE_OAUTH_TOKEN_URL: 'http://127.0.0.1:4001/oauth2/token/',
+      PUBLIC_URL: 'https://triage.example.com',
+      SESSION_IDLE_MINUTES: 30,
+      SESSION_MAX_DAYS: 7,
+      EMBEDDED_OAUTH_TOKEN_TTL: 5,
+    });
+  });
+
+  it('CLOSE_API_KEY means Close; Close without a key means everyone signs in', () => {
+    expect(parseEnv({ CLOSE_API_KEY: 'api_x' })).toMatchObject({ BACKEND: 'close', SIGN_IN: 'optional' });
+    expect(parseEnv({ CLOSE_API_KEY: 'api_x', SIGN_IN: 'required', SESSION_SECRET: SECRET })).toMatchObject({ SIGN_IN: 'required' });
+    expect(parseEnv({ BACKEND: 'close', SESSION_SECRET: SECRET })).toMatchObject({ BACKEND: 'close', SIGN_IN: 'required' });
+  });
+
+  it.each([
+    [{ BACKEND: 'cloud' }, 'BACKEND must be one of embedded, close (got "cloud")'],
+    [{ SIGN_IN: 'maybe' }, 'SIGN_IN must be one of optional, required (got "maybe")'],
+    [{ BACKEND: 'embedded', CLOSE_API_KEY: 'api_x' }, 'BACKEND=embedded cannot be used with CLOSE_API_KEY; unset one of them'],
+    [{ BACKEND: 'close', SIGN_IN: 'optional', SESSION_SECRET: SECRET }, 'SIGN_IN=optional needs CLOSE_API_KEY with BACKEND=close (someone must act for a person who has not signed in); set CLOSE_API_KEY or SIGN_IN=required'],
+    [{ BACKEND: 'close' }, 'SESSION_SECRET must be set (at least 32 characters, e.g. `openssl rand -base64 32`) for people to sign in to Close; every instance needs the same one'],
+    [{ CLOSE_API_KEY: 'api_x', CLOSE_OAUTH_CLIENT_ID: 'a', CLOSE_OAUTH_CLIENT_SECRET: 'b' }, 'SESSION_SECRET must be set (at least 32 characters, e.g. `openssl rand -base64 32`) for people to sign in to Close; every instance needs the same one'],
+    [{ SESSION_SECRET: 'short' }, 'SESSION_SECRET must be at least 32 characters (e.g. the output of `openssl rand -base64 32`)'],
+    [{ CLOSE_OAUTH_CLIENT_ID: 'a' }, 'CLOSE_OAUTH_CLIENT_SECRET must be set too: "Sign in with Close" needs both the OAuth app\'s client id and secret'],
+    [{ PUBLIC_URL: 'https://triage.example.com/app' }, 'PUBLIC_URL must be an origin like https://triage.example.com (got "https://triage.example.com/app")'],
+    [{ CLOSE_OAUTH_URL: 'app.close.com' }, 'CLOSE_OAUTH_URL must be a URL like https://app.close.com/oauth2/authorize/ (got "app.close.com")'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL must be a PostgreSQL URL like postgres://user:password@host:5432/triage (unset: sessions are kept in DATA_DIR)'],
+    [{ SESSION_IDLE_MINUTES: '0' }, 'SESSION_IDLE_MINUTES must be a whole number from 1 to 525600 minutes (got "0")'],
+    [{ SESSION_MAX_DAYS: 'forever' }, 'SESSION_MAX_DAYS must be a whole number from 1 to 3650 days (got "forever")'],
   ])('refuses %j with one clear line', (raw, message) => {
     expect(() => parseEnv(raw)).toThrow(new StartupError(message));
   });

@@ -18,6 +18,7 @@ export class StartupError extends Error {
 }
 
 export const DEFAULT_CLOSE_API_URL = 'https://api.close.com/api/v1';
+export const DEFAULT_CLOSE_OAUTH_URL = 'https://app.close.com/oauth2/authorize/';
 
 function port(name: string, fallback: number) {
   return z
@@ -114,6 +115,43 @@ const publicOrigins = z
     return origins;
   });
 
+function oneOf<const T extends string>(name: string, values: readonly T[]) {
+  return z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      if (raw === undefined) return undefined;
+      const value = values.find((v) => v === raw.toLowerCase());
+      if (!value) {
+        ctx.addIssue({ code: 'custom', message: `${name} must be one of ${values.join(', ')} (got ${JSON.stringify(raw)})` });
+        return z.NEVER;
+      }
+      return value;
+    });
+}
+
+/** An http(s) URL; `originOnly`: scheme, host and port, nothing after. */
+function httpUrl(name: string, example: string, originOnly: boolean) {
+  return z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      if (raw === undefined) return undefined;
+      let url: URL | undefined;
+      try {
+        url = new URL(raw);
+      } catch {
+        url = undefined;
+      }
+      const ok = url && (url.protocol === 'http:' || url.protocol === 'https:') && !url.username && !url.password && !url.hash;
+      if (!url || !ok || (originOnly && url.origin !== raw.replace(/\/$/, ''))) {
+        ctx.addIssue({ code: 'custom', message: `${name} must be ${originOnly ? 'an origin' : 'a URL'} like ${example} (got ${JSON.stringify(raw)})` });
+        return z.NEVER;
+      }
+      return originOnly ? url.origin : url.href;
+    });
+}
+
 const EnvSchema = z.object({
   HOST: z
     .string()
@@ -144,6 +182,31 @@ const EnvSchema = z.object({
       }
       return level;
     }),
+  /** `embedded` (default) or `close`; CLOSE_API_KEY set means `close`. */
+  BACKEND: oneOf('BACKEND', ['embedded', 'close'] as const),
+  /** `optional` (default): without a session the server's own credential acts; `required`: no session, no data. */
+  SIGN_IN: oneOf('SIGN_IN', ['optional', 'required'] as const),
+  CLOSE_OAUTH_CLIENT_ID: z.string().optional(),
+  CLOSE_OAUTH_CLIENT_SECRET: z.string().optional(),
+  CLOSE_OAUTH_URL: httpUrl('CLOSE_OAUTH_URL', DEFAULT_CLOSE_OAUTH_URL, false).transform((raw) => raw ?? DEFAULT_CLOSE_OAUTH_URL),
+  /** The origin people reach Triage at (the OAuth redirect URI's; https makes the session cookie Secure). */
+  PUBLIC_URL: httpUrl('PUBLIC_URL', 'https://triage.example.com', true),
+  SESSION_SECRET: z
+    .string()
+    .optional()
+    .refine((raw) => raw === undefined || raw.length >= 32, {
+      message: 'SESSION_SECRET must be at least 32 characters (e.g. the output of `openssl rand -base64 32`)',
+    }),
+  DATABASE_URL: z
+    .string()
+    .optional()
+    .refine((raw) => raw === undefined || /^postgres(ql)?:\/\/\S+$/.test(raw), {
+      message: 'DATABASE_URL must be a PostgreSQL URL like postgres://user:password@host:5432/triage (unset: sessions are kept in DATA_DIR)',
+    }),
+  SESSION_IDLE_MINUTES: wholeNumber('SESSION_IDLE_MINUTES', 720, 1, 525_600, ' minutes'),
+  SESSION_MAX_DAYS: wholeNumber('SESSION_MAX_DAYS', 30, 1, 3_650, ' days'),
+  /** expires_in of the embedded API's OAuth access tokens (tests make them short). */
+  EMBEDDED_OAUTH_TOKEN_TTL: wholeNumber('EMBEDDED_OAUTH_TOKEN_TTL', 3_600, 1, 86_400, ' seconds'),
   /** Where the built app lives; empty = serve the API only (`npm run dev`, where Vite serves the app). */
   STATIC_DIR: z
     .string()
@@ -151,9 +214,16 @@ const EnvSchema = z.object({
     .transform((raw) => (raw === '' ? null : path.resolve(raw ?? 'dist'))),
 });
 
-export type Env = z.output<typeof EnvSchema>;
+type ParsedEnv = z.output<typeof EnvSchema>;
 
-const KEYS = Object.keys(EnvSchema.shape) as (keyof Env)[];
+export type Env = Omit<ParsedEnv, 'BACKEND' | 'SIGN_IN'> & {
+  BACKEND: 'embedded' | 'close';
+  SIGN_IN: 'optional' | 'required';
+  /** Close's token endpoint: CLOSE_API_URL's origin + /oauth2/token/. */
+  CLOSE_OAUTH_TOKEN_URL: string;
+};
+
+const KEYS = Object.keys(EnvSchema.shape) as (keyof ParsedEnv)[];
 
 /** Parses the settings; throws `StartupError` with one line naming the first bad variable. */
 export function parseEnv(raw: Record<string, string | undefined>): Env {
@@ -169,7 +239,32 @@ export function parseEnv(raw: Record<string, string | undefined>): Env {
     const name = String(issue.path[0] ?? 'environment');
     throw new StartupError(issue.message.startsWith(name) ? issue.message : `${name}: ${issue.message}`);
   }
-  return parsed.data;
+  return withSignInRules(parsed.data);
+}
+
+/** The settings that depend on each other: the backend, who must sign in, and what sign-in needs. */
+function withSignInRules(env: ParsedEnv): Env {
+  if (env.BACKEND === 'embedded' && env.CLOSE_API_KEY) {
+    throw new StartupError('BACKEND=embedded cannot be used with CLOSE_API_KEY; unset one of them');
+  }
+  const backend = env.CLOSE_API_KEY ? 'close' : (env.BACKEND ?? 'embedded');
+  if (backend === 'close' && !env.CLOSE_API_KEY && env.SIGN_IN === 'optional') {
+    throw new StartupError('SIGN_IN=optional needs CLOSE_API_KEY with BACKEND=close (someone must act for a person who has not signed in); set CLOSE_API_KEY or SIGN_IN=required');
+  }
+  const signIn = backend === 'close' && !env.CLOSE_API_KEY ? 'required' : (env.SIGN_IN ?? 'optional');
+  if (Boolean(env.CLOSE_OAUTH_CLIENT_ID) !== Boolean(env.CLOSE_OAUTH_CLIENT_SECRET)) {
+    const missing = env.CLOSE_OAUTH_CLIENT_ID ? 'CLOSE_OAUTH_CLIENT_SECRET' : 'CLOSE_OAUTH_CLIENT_ID';
+    throw new StartupError(`${missing} must be set too: "Sign in with Close" needs both the OAuth app's client id and secret`);
+  }
+  if (backend === 'close' && !env.SESSION_SECRET && (signIn === 'required' || env.CLOSE_OAUTH_CLIENT_ID)) {
+    throw new StartupError('SESSION_SECRET must be set (at least 32 characters, e.g. `openssl rand -base64 32`) for people to sign in to Close; every instance needs the same one');
+  }
+  return {
+    ...env,
+    BACKEND: backend,
+    SIGN_IN: signIn,
+    CLOSE_OAUTH_TOKEN_URL: `${new URL(env.CLOSE_API_URL).origin}/oauth2/token/`,
+  };
 }
 
 /** The embedded API keeps its database in DATA_DIR: make sure we can create and write files there. */

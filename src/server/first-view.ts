@@ -10,9 +10,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { EARLY_KEYS_GLOBAL, type FirstViewRenderer, type RenderedFirstView, ZONE_COOKIE } from '@/shared/first-view';
+import type { UpstreamCredential } from './auth/upstream-credential';
+import { type FirstViewGrant, firstViewGateOf } from './first-view-gate';
 import type { Logger } from './logger';
 
 export type { FirstViewRenderer };
+
+/** The server's own default credential (no session): what warm-up renders read as. */
+const DEFAULT_CREDENTIAL: UpstreamCredential = { authorization: '', copyKey: '', sessionId: null };
 
 const ZONE_COOKIE_VALUE = new RegExp(`(?:^|;\\s*)${ZONE_COOKIE}=([^;]*)`);
 
@@ -84,7 +89,16 @@ export async function warmUpFirstView(
   ownOrigin: string,
   { renders = WARM_UP_RENDERS, signal }: { renders?: number; signal?: AbortSignal } = {},
 ): Promise<{ warm: Promise<void> }> {
-  const once = () => withinDeadline(render('/inbox', ownOrigin).catch(() => null), WARM_UP_LIMIT_MS);
+  const gate = firstViewGateOf(render);
+  // Only while no one else's page renders: the renderer's API origin is one for all renders at once.
+  const once = () => {
+    const grant = gate.acquire(ownOrigin, DEFAULT_CREDENTIAL);
+    if (!grant) return Promise.resolve(null);
+    const work = render('/inbox', grant.apiOrigin)
+      .catch(() => null)
+      .finally(grant.release);
+    return withinDeadline(work, WARM_UP_LIMIT_MS);
+  };
   if (!(await once())) return { warm: Promise.resolve() };
   const rest = async () => {
     for (let done = 1; done < renders; done++) {
@@ -217,32 +231,43 @@ export function splitPage(indexHtml: string): PageParts | null {
   return { head, scripts: scripts.join(''), tail: indexHtml.slice(at + ROOT_ELEMENT.length) };
 }
 
+/** Who the page is rendered for: this server as the request reached it, and the request's credential. */
+export interface FirstViewReader {
+  ownOrigin: string;
+  credential: UpstreamCredential;
+}
+
 export function createFirstViewStreamer(render: FirstViewRenderer, logger: Logger) {
   // Counted until a render ends, not until its page goes out: one past its deadline still runs.
   let rendering = 0;
   const encoder = new TextEncoder();
+  const gate = firstViewGateOf(render);
 
-  function renderInTime(url: string, apiOrigin: string, browserZone: string | undefined): Promise<RenderedFirstView | null> {
+  function renderInTime(url: string, grant: FirstViewGrant, browserZone: string | undefined): Promise<RenderedFirstView | null> {
     rendering++;
-    const work = render(url, apiOrigin, browserZone)
+    const work = render(url, grant.apiOrigin, browserZone)
       .catch((error: unknown) => {
         logger.warn('first view not rendered', { url, error: error instanceof Error ? error.message : String(error) });
         return null;
       })
-      .finally(() => rendering--);
+      .finally(() => {
+        rendering--;
+        grant.release();
+      });
     return withinDeadline(work, RENDER_DEADLINE_MS);
   }
 
   /** The page as a stream: the head now; the view and the scripts (in that order when the render is quick); the rest. */
-  return function streamPage(parts: PageParts, url: string, apiOrigin: string, browserZone?: string): ReadableStream<Uint8Array> {
+  return function streamPage(parts: PageParts, url: string, reader: FirstViewReader, browserZone?: string): ReadableStream<Uint8Array> {
     return new ReadableStream<Uint8Array>({
       async start(controller) {
         const send = (text: string) => controller.enqueue(encoder.encode(text));
         send(parts.head);
         let scripts = parts.scripts;
         let view: RenderedFirstView | null = null;
-        if (rendering < MAX_CONCURRENT_RENDERS) {
-          const render = renderInTime(url, apiOrigin, browserZone);
+        const grant = rendering < MAX_CONCURRENT_RENDERS ? gate.acquire(reader.ownOrigin, reader.credential) : null;
+        if (grant) {
+          const render = renderInTime(url, grant, browserZone);
           const quick = await withinDeadline(render.then((done) => ({ done })), SCRIPTS_AFTER_VIEW_MS);
           if (quick) view = quick.done;
           else {

@@ -1,12 +1,15 @@
 /**
- * Starts Triage: the app server on HOST:PORT and, without CLOSE_API_KEY, the embedded
- * Close-compatible API on 127.0.0.1:API_PORT with its SQLite database. Stops cleanly on
- * SIGINT/SIGTERM. A setting that cannot work stops it with one line on stderr and exit code 1.
+ * Starts Triage: the app server on HOST:PORT and, with BACKEND=embedded (no CLOSE_API_KEY), the
+ * embedded Close-compatible API on 127.0.0.1:API_PORT with its SQLite database; and the session
+ * store people sign in to (auth/open-auth.ts). Stops cleanly on SIGINT/SIGTERM: the server first,
+ * then the store, then the embedded API. A setting that cannot work stops it with one line on
+ * stderr and exit code 1.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { getRequestListener } from '@hono/node-server';
 import { createApp, type UpstreamMode } from './app';
+import { type OpenedAuth, openAuth } from './auth/open-auth';
 import { loadFirstViewRenderer, warmUpFirstView } from './first-view';
 import { type Env, StartupError, messageOf, parseEnv } from './env';
 import { type RunningServer, listen } from './listen';
@@ -18,14 +21,17 @@ const WILDCARD_HOSTS = new Set(['0.0.0.0', '::', '']);
 
 async function main(): Promise<void> {
   const env = parseEnv(process.env);
-  const logger = createLogger({ level: env.LOG_LEVEL, secrets: [env.CLOSE_API_KEY ?? '', env.EMBEDDED_API_KEY] });
+  const knownSecrets = [env.CLOSE_API_KEY ?? '', env.EMBEDDED_API_KEY, env.SESSION_SECRET ?? '', env.CLOSE_OAUTH_CLIENT_SECRET ?? ''];
+  let logger = createLogger({ level: env.LOG_LEVEL, secrets: knownSecrets });
 
   let embedded: EmbeddedApiThread | null = null;
+  let auth: OpenedAuth | null = null;
   let appServer: RunningServer | null = null;
   const stopping = new AbortController();
   const stopAll = async () => {
     stopping.abort();
     await appServer?.close();
+    await auth?.close();
     await embedded?.stop();
   };
 
@@ -58,22 +64,39 @@ async function main(): Promise<void> {
   process.on('SIGHUP', onSignal);
 
   try {
-    let mode: UpstreamMode;
+    const mode: UpstreamMode = env.BACKEND;
     let upstream: UpstreamTarget;
-    if (env.CLOSE_API_KEY) {
-      mode = 'close';
+    if (mode === 'close') {
       upstream = { baseUrl: env.CLOSE_API_URL, apiKey: env.CLOSE_API_KEY };
+      auth = await openAuth(env, { apiBaseUrl: env.CLOSE_API_URL, defaultApiKey: env.CLOSE_API_KEY ?? null, demoUsers: null, embeddedOAuth: null }, logger);
     } else {
-      mode = 'embedded';
-      // Loaded only in embedded mode: with a real Close key, no database (or native module) is touched.
+      // Loaded only in embedded mode: with a real Close key, no embedded database is touched.
       embedded = await startEmbeddedApiThread({
+        accessTokenTtlSeconds: env.EMBEDDED_OAUTH_TOKEN_TTL,
         onCrash: (error) => {
           process.stderr.write(`triage: the embedded Close API stopped: ${messageOf(error)}\n`);
           process.exit(1);
         },
       });
       upstream = { baseUrl: embedded.baseUrl, apiKey: env.EMBEDDED_API_KEY };
+      const demoUsers = embedded.summary.users.map((u) => ({
+        id: u.id,
+        first_name: u.firstName,
+        last_name: u.lastName,
+        email: u.email,
+        role: u.role,
+        time_zone: u.timeZone,
+        apiKey: u.apiKey,
+      }));
+      const embeddedOAuth = {
+        clientId: embedded.oauthClientId,
+        clientSecret: embedded.oauthClientSecret,
+        authorizeUrl: embedded.oauthAuthorizeUrl,
+        tokenUrl: embedded.oauthTokenUrl,
+      };
+      auth = await openAuth(env, { apiBaseUrl: embedded.baseUrl, defaultApiKey: env.EMBEDDED_API_KEY, demoUsers, embeddedOAuth }, logger);
     }
+    logger = createLogger({ level: env.LOG_LEVEL, secrets: [...knownSecrets, ...auth.secrets] });
 
     const firstView = env.STATIC_DIR ? await loadFirstViewRenderer(env.STATIC_DIR) : null;
     const app = createApp({
@@ -86,6 +109,8 @@ async function main(): Promise<void> {
       firstView,
       timeoutMs: env.UPSTREAM_TIMEOUT_MS,
       logger,
+      credentials: auth.credentials,
+      auth: { settings: auth.settings, context: auth.context },
     });
     appServer = await listen({
       host: env.HOST,
@@ -98,7 +123,7 @@ async function main(): Promise<void> {
     // page past the render deadline goes out without its first view: run it once before the
     // first visitor, and on in the background until V8 has optimized it. Only on our own data;
     // Close itself is not asked on startup.
-    if (firstView && mode === 'embedded') await warmUpFirstView(firstView, appServer.url, { signal: stopping.signal });
+    if (firstView && mode === 'embedded' && env.SIGN_IN === 'optional') await warmUpFirstView(firstView, appServer.url, { signal: stopping.signal });
   } catch (error) {
     await stopAll().catch(() => {});
     throw error;
@@ -125,8 +150,9 @@ function printBanner(url: string, env: Env, embedded: EmbeddedApiThread | null):
     const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
     for (const row of rows) lines.push(`  ${row.map((cell, i) => (i < 3 ? cell.padEnd(widths[i]!) : cell)).join('  ')}`);
   } else {
-    lines.push(`Mode: Close at ${env.CLOSE_API_URL} (key from CLOSE_API_KEY)`);
+    lines.push(`Mode: Close at ${env.CLOSE_API_URL}${env.CLOSE_API_KEY ? ' (key from CLOSE_API_KEY)' : ''}`);
   }
+  lines.push(env.SIGN_IN === 'required' ? 'Sign-in: required (each person signs in as themselves).' : 'Sign-in: optional (without a session the default key acts).');
   if (!env.STATIC_DIR) lines.push('Serving the API only (STATIC_DIR is empty).');
   else if (!fs.existsSync(path.join(env.STATIC_DIR, 'index.html'))) {
     lines.push(`The app is not built yet (no ${path.join(env.STATIC_DIR, 'index.html')}): run \`npm run build\`, or \`npm start\`, which builds it.`);

@@ -1,12 +1,20 @@
-import { Hono, type Handler } from 'hono';
+import { Hono, type Handler, type MiddlewareHandler } from 'hono';
 import type { Db } from '../db/open-database';
 import type { CloseApiDeps, CloseApiEnv } from './close-api-deps';
+import { createEmail } from './activities/create-email';
+import { createSms } from './activities/create-sms';
+import { getEmail } from './activities/get-email';
+import { getSms } from './activities/get-sms';
+import { listSms } from './activities/list-sms';
+import { listEmailTemplates, listSmsTemplates } from './activities/list-templates';
 import { authenticate } from './http/auth';
 import { CloseApiError } from './http/close-api-error';
 import { type RateLimitOptions, rateLimit } from './http/rate-limit';
 import { getLead } from './leads/get-lead';
 import { listLeads } from './leads/list-leads';
 import { serveMedia } from './media/serve-media';
+import type { EmbeddedOAuthOptions } from './oauth/oauth-client';
+import { OAUTH_PATH_PREFIX, mountOAuthRoutes } from './oauth/oauth-routes';
 import { getOrganization } from './organizations/get-organization';
 import { bulkUpdateTasks } from './tasks/bulk-update-tasks';
 import { createTask } from './tasks/create-task';
@@ -38,6 +46,8 @@ export type CloseApiOptions = {
   onUnexpectedError?: (error: unknown) => void;
   /** Cache list answers until the data changes; on by default. */
   cacheResponses?: boolean;
+  /** Play Close's OAuth 2 (/oauth2/authorize/, /oauth2/token/) for this one client; off without it. */
+  oauth?: EmbeddedOAuthOptions;
 };
 
 /**
@@ -58,8 +68,12 @@ export function createCloseApi(opts: CloseApiOptions) {
   });
   app.notFound((c) => c.json({ error: `No such endpoint: ${c.req.method} ${new URL(c.req.url).pathname}` }, 404));
 
-  app.use('*', authenticate(opts.db));
-  if (opts.rateLimit && opts.rateLimit.limit > 0) app.use('*', rateLimit(opts.rateLimit, now));
+  // The OAuth endpoints authenticate the client themselves, and a browser visits the consent page.
+  const unlessOAuth = (middleware: MiddlewareHandler<CloseApiEnv>): MiddlewareHandler<CloseApiEnv> => (c, next) =>
+    c.req.path.startsWith(OAUTH_PATH_PREFIX) ? next() : middleware(c, next);
+  app.use('*', unlessOAuth(authenticate(opts.db, now)));
+  if (opts.rateLimit && opts.rateLimit.limit > 0) app.use('*', unlessOAuth(rateLimit(opts.rateLimit, now)));
+  if (opts.oauth) mountOAuthRoutes(app, { db: opts.db, now, client: opts.oauth });
 
   // Close's paths end with a slash; accept both spellings rather than redirect, as clients differ.
   const route = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, handler: Handler<CloseApiEnv>) => {
@@ -77,9 +91,16 @@ export function createCloseApi(opts: CloseApiOptions) {
   route('GET', '/organization/:id', getOrganization(deps));
   route('GET', '/lead', listLeads(deps));
   route('GET', '/lead/:id', getLead(deps));
+  route('POST', '/activity/email', createEmail(deps));
+  route('GET', '/activity/email/:id', getEmail(deps));
+  route('GET', '/activity/sms', listSms(deps));
+  route('POST', '/activity/sms', createSms(deps));
+  route('GET', '/activity/sms/:id', getSms(deps));
+  route('GET', '/sms_template', listSmsTemplates(deps));
+  route('GET', '/email_template', listEmailTemplates(deps));
   app.on(['GET', 'HEAD'], '/media/:name', serveMedia(opts.mediaDir));
 
-  const knownPaths = /^\/api\/v1\/(task|me|user|organization|lead)(\/[^/]*)?\/?$/;
+  const knownPaths = /^\/api\/v1\/(task|me|user|organization|lead|activity\/email|activity\/sms|sms_template|email_template)(\/[^/]*)?\/?$/;
   app.all('*', (c) => {
     const pathname = new URL(c.req.url).pathname;
     if (knownPaths.test(pathname)) return c.json({ error: `Method ${c.req.method} is not allowed here.` }, 405);

@@ -87,6 +87,109 @@ const MIGRATIONS: readonly string[] = [
   CREATE INDEX tasks_by_org_created_any ON tasks (organization_id, date_created_ms);
   CREATE INDEX tasks_by_assignee_created_any ON tasks (organization_id, assigned_to, date_created_ms);
   `,
+  /* activities: email and SMS messages, the organization's own numbers and senders, templates */ `
+  CREATE TABLE organization_phone_numbers (
+    organization_id TEXT NOT NULL REFERENCES organizations(id),
+    number TEXT NOT NULL,
+    user_id TEXT REFERENCES users(id),
+    PRIMARY KEY (organization_id, number)
+  );
+  CREATE TABLE email_senders (
+    organization_id TEXT NOT NULL REFERENCES organizations(id),
+    email TEXT NOT NULL,
+    name TEXT,
+    user_id TEXT REFERENCES users(id),
+    PRIMARY KEY (organization_id, email)
+  );
+  -- recipients holds {"to": [], "cc": [], "bcc": []}; attachments Close's attachment objects.
+  CREATE TABLE email_activities (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    organization_id TEXT NOT NULL REFERENCES organizations(id),
+    lead_id TEXT REFERENCES leads(id),
+    contact_id TEXT REFERENCES contacts(id),
+    user_id TEXT REFERENCES users(id),
+    thread_id TEXT,
+    in_reply_to_id TEXT,
+    direction TEXT NOT NULL,
+    status TEXT NOT NULL,
+    sender TEXT,
+    recipients TEXT NOT NULL DEFAULT '{}',
+    subject TEXT,
+    body_text TEXT,
+    body_html TEXT,
+    attachments TEXT NOT NULL DEFAULT '[]',
+    date_created_ms INTEGER NOT NULL,
+    date_updated_ms INTEGER NOT NULL,
+    date_sent_ms INTEGER
+  );
+  CREATE INDEX email_activities_by_lead ON email_activities (organization_id, lead_id, date_created_ms);
+  CREATE TABLE sms_activities (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    organization_id TEXT NOT NULL REFERENCES organizations(id),
+    lead_id TEXT REFERENCES leads(id),
+    contact_id TEXT REFERENCES contacts(id),
+    user_id TEXT REFERENCES users(id),
+    direction TEXT NOT NULL,
+    status TEXT NOT NULL,
+    local_phone TEXT,
+    remote_phone TEXT,
+    text TEXT NOT NULL DEFAULT '',
+    attachments TEXT NOT NULL DEFAULT '[]',
+    date_created_ms INTEGER NOT NULL,
+    date_updated_ms INTEGER NOT NULL,
+    date_sent_ms INTEGER
+  );
+  CREATE INDEX sms_activities_by_lead ON sms_activities (organization_id, lead_id, date_created_ms);
+  CREATE TABLE sms_templates (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    organization_id TEXT NOT NULL REFERENCES organizations(id),
+    name TEXT NOT NULL,
+    text TEXT NOT NULL,
+    is_shared INTEGER NOT NULL DEFAULT 1,
+    created_by TEXT REFERENCES users(id),
+    date_created_ms INTEGER NOT NULL
+  );
+  CREATE TABLE email_templates (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    organization_id TEXT NOT NULL REFERENCES organizations(id),
+    name TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    body TEXT NOT NULL,
+    is_shared INTEGER NOT NULL DEFAULT 1,
+    created_by TEXT REFERENCES users(id),
+    date_created_ms INTEGER NOT NULL
+  );
+  `,
+  /* oauth: the embedded API plays Close's OAuth 2 (authorization codes, access and refresh tokens) */ `
+  -- Codes and tokens are kept as SHA-256 hex digests, never raw: the database alone grants nothing.
+  -- A grant is one consent; the tokens issued from its code and from each refresh share grant_id,
+  -- so a replayed code can revoke everything that came from it.
+  CREATE TABLE oauth_codes (
+    code_hash TEXT PRIMARY KEY,
+    grant_id TEXT NOT NULL,
+    client_id TEXT NOT NULL,
+    user_id TEXT NOT NULL REFERENCES users(id),
+    organization_id TEXT NOT NULL REFERENCES organizations(id),
+    redirect_uri TEXT NOT NULL,
+    expires_ms INTEGER NOT NULL,
+    used_ms INTEGER
+  );
+  CREATE TABLE oauth_tokens (
+    token_hash TEXT PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('access', 'refresh')),
+    grant_id TEXT NOT NULL,
+    client_id TEXT NOT NULL,
+    user_id TEXT NOT NULL REFERENCES users(id),
+    organization_id TEXT NOT NULL REFERENCES organizations(id),
+    expires_ms INTEGER
+  );
+  CREATE INDEX oauth_tokens_by_grant ON oauth_tokens (grant_id);
+  CREATE INDEX oauth_tokens_by_expiry ON oauth_tokens (kind, expires_ms);
+  `,
 ];
 
 export function migrate(db: Database): void {

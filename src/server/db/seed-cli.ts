@@ -1,24 +1,28 @@
 /**
- * `npm run seed -- [--reset] [--tasks N]`: seeds the embedded API's database in $DATA_DIR
+ * `npm run seed -- [--reset] [--tasks N] [--users N]`: seeds the embedded API's database in $DATA_DIR
  * (default ./data). Without --tasks it seeds the demo organization; with it, it adds N tasks to it
- * (seeding the demo first if needed) for benchmarks. --reset deletes the database first.
+ * (seeding the demo first if needed) for benchmarks. --users N makes sure reps 1..N exist, each
+ * with the key demo-key-user-<i> (seed-users.ts). --reset deletes the database first.
  */
 import fs from 'node:fs';
 import { databaseFile, openDatabase } from './open-database';
 import { isSeeded, seedDemoData, seedLargeOrganization, demoSummary } from './seed';
+import { MAX_SEEDED_USERS, seedUsers, seededUserKey } from './seed-users';
+import { DEMO_USERS } from './demo-data';
 
 const MAX_TASKS = 5_000_000;
-const USAGE = 'usage: npm run seed -- [--reset] [--tasks N]';
+const USAGE = 'usage: npm run seed -- [--reset] [--tasks N] [--users N]';
 
 class UsageError extends Error {}
 
 interface SeedArgs {
   reset: boolean;
   tasks: number | null;
+  users: number | null;
 }
 
 export function parseSeedArgs(argv: readonly string[]): SeedArgs {
-  const args: SeedArgs = { reset: false, tasks: null };
+  const args: SeedArgs = { reset: false, tasks: null, users: null };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--reset') {
@@ -32,6 +36,13 @@ export function parseSeedArgs(argv: readonly string[]): SeedArgs {
         throw new UsageError(`--tasks needs a whole number from 1 to ${MAX_TASKS}, got ${JSON.stringify(value)}`);
       }
       args.tasks = n;
+    } else if (arg === '--users' || arg.startsWith('--users=')) {
+      const value = arg === '--users' ? argv[++i] : arg.slice('--users='.length);
+      const n = /^\d+$/.test(value ?? '') ? Number(value) : NaN;
+      if (!(n >= 1 && n <= MAX_SEEDED_USERS)) {
+        throw new UsageError(`--users needs a whole number from 1 to ${MAX_SEEDED_USERS}, got ${JSON.stringify(value ?? '')}`);
+      }
+      args.users = n;
     } else if (arg === '--help' || arg === '-h') {
       throw new UsageError(USAGE);
     } else {
@@ -64,7 +75,7 @@ function main(): void {
   const db = openDatabase(file);
   try {
     const started = performance.now();
-    if (args.tasks === null) {
+    if (args.tasks === null && args.users === null) {
       if (isSeeded(db)) {
         const n = (db.prepare('SELECT COUNT(*) AS n FROM tasks').get() as { n: number }).n;
         console.log(`${file} is already seeded (${n.toLocaleString('en-US')} tasks); add --reset to seed it anew`);
@@ -73,7 +84,7 @@ function main(): void {
       seedDemoData(db, { defaultApiKey: process.env.EMBEDDED_API_KEY || undefined });
       const n = (db.prepare('SELECT COUNT(*) AS n FROM tasks').get() as { n: number }).n;
       console.log(`Seeded the demo organization into ${file}: ${n} tasks (${seconds(started)})`);
-    } else {
+    } else if (args.tasks !== null) {
       const wasSeeded = isSeeded(db);
       const result = seedLargeOrganization(db, { tasks: args.tasks });
       console.log(
@@ -81,9 +92,19 @@ function main(): void {
           ` and ${result.leadsInserted.toLocaleString('en-US')} leads to ${file} (${seconds(started)})`,
       );
     }
-    for (const u of demoSummary(db).users) {
+    if (args.users !== null) {
+      if (!isSeeded(db)) seedDemoData(db, { defaultApiKey: process.env.EMBEDDED_API_KEY || undefined });
+      const added = seedUsers(db, { users: args.users });
+      console.log(
+        `Added ${added.usersAdded} reps (${added.tasksAdded} tasks) to ${file}; reps 1..${args.users} sign in with the keys ` +
+          `${seededUserKey(1)} … ${seededUserKey(args.users)}`,
+      );
+    }
+    const users = demoSummary(db).users;
+    for (const u of users.slice(0, DEMO_USERS.length)) {
       console.log(`  ${u.email.padEnd(24)} ${u.role.padEnd(7)} ${u.timeZone.padEnd(19)} key ${u.apiKey}`);
     }
+    if (users.length > DEMO_USERS.length) console.log(`  … and ${users.length - DEMO_USERS.length} more`);
   } finally {
     db.close();
   }

@@ -43,9 +43,12 @@ import {
   type EmailSpec,
   type PhoneRegion,
 } from './demo-data';
+import { seedDemoActivities } from './demo-activities';
 import { newId } from './ids';
 import { createTaskInserter, type NewTaskRow, type TaskExtraByType, type TaskInserter } from './insert-task';
 import type { Db } from './open-database';
+
+export { seedDemoActivitiesIfMissing } from './demo-activities';
 
 export const DEFAULT_DEMO_API_KEY = 'triage-demo-key';
 
@@ -175,6 +178,7 @@ export function seedDemoData(db: Db, options: SeedDemoOptions = {}): DemoSummary
     for (const user of users) {
       for (const plan of demoPlansFor(user.spec.key, rng)) ctx.insertTask(user, plan);
     }
+    seedDemoActivities(db, orgId, nowMs);
   })();
   return demoSummary(db);
 }
@@ -191,10 +195,10 @@ export function seedLargeOrganization(db: Db, options: SeedLargeOptions): LargeS
   const nowMs = validNow(options.now);
   if (!isSeeded(db)) seedDemoData(db, options.now ? { now: options.now } : {});
   const summary = demoSummary(db);
-  const users = summary.users.map((u): SeededUser => {
+  // The demo team works the new tasks; reps added by seed-users.ts have no spec and are left out.
+  const users = summary.users.flatMap((u): SeededUser[] => {
     const spec = DEMO_USERS.find((s) => s.email === u.email);
-    if (!spec) throw new Error(`unexpected user ${u.email} in the demo organization`);
-    return { id: u.id, spec, zone: new ZoneClock(u.timeZone, nowMs) };
+    return spec ? [{ id: u.id, spec, zone: new ZoneClock(u.timeZone, nowMs) }] : [];
   });
   const random = pooledRandomBytes();
   const leadCount = count === 0 ? 0 : Math.max(1, Math.ceil(count / 20));

@@ -10,6 +10,7 @@ import { type RunningServer, listen } from '../listen';
 import type { Logger } from '../logger';
 import type { Db } from '../db/open-database';
 import type { DemoSummary } from '../db/seed';
+import type { EmbeddedOAuthOptions } from '../close-api/oauth/oauth-client';
 
 export interface OpenEmbeddedApi {
   server: RunningServer;
@@ -19,7 +20,11 @@ export interface OpenEmbeddedApi {
   summary: DemoSummary;
 }
 
-export async function openEmbeddedApi(env: Env, logger: Logger): Promise<OpenEmbeddedApi> {
+export async function openEmbeddedApi(
+  env: Env,
+  logger: Logger,
+  options: { oauth?: EmbeddedOAuthOptions } = {},
+): Promise<OpenEmbeddedApi> {
   ensureWritableDataDir(env.DATA_DIR);
   const [{ openDatabase, databaseFile }, seed, { createCloseApi }] = await Promise.all([
     import('../db/open-database'),
@@ -41,6 +46,8 @@ export async function openEmbeddedApi(env: Env, logger: Logger): Promise<OpenEmb
       throw new StartupError(`EMBEDDED_API_KEY cannot be used (${messageOf(error)}); it may be another demo user's key`);
     }
     const summary = seed.demoSummary(db);
+    // Databases seeded before activities existed get them on their next start.
+    seed.seedDemoActivitiesIfMissing(db, summary.organizationId, Date.now());
 
     // The API builds absolute media URLs on its own origin, known once the port is bound.
     let handle: http.RequestListener = (_req, res) => {
@@ -57,6 +64,7 @@ export async function openEmbeddedApi(env: Env, logger: Logger): Promise<OpenEmb
       publicUrl: server.url,
       rateLimit: env.EMBEDDED_RATE_LIMIT > 0 ? { limit: env.EMBEDDED_RATE_LIMIT, windowMs: 1000 } : null,
       onUnexpectedError: (error) => logger.error('embedded Close API failed', { error: messageOf(error) }),
+      oauth: options.oauth,
     });
     handle = getRequestListener(api.fetch);
     return { server, db, databaseFile: file, baseUrl: `${server.url}/api/v1`, summary };

@@ -4,16 +4,26 @@
  * side by side instead of taking turns on one event loop; the proxy still reaches the API over
  * HTTP on loopback, exactly as it reaches Close.
  */
+import crypto from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import type { DemoSummary } from '../db/seed';
 import { StartupError } from '../env';
-import type { FromEmbeddedThread, ToEmbeddedThread } from './embedded-api-messages';
+import { EMBEDDED_OAUTH_CLIENT_ID } from '../close-api/oauth/oauth-client';
+import type { EmbeddedThreadData, FromEmbeddedThread, ToEmbeddedThread } from './embedded-api-messages';
 
 export interface EmbeddedApiThread {
   /** e.g. http://127.0.0.1:3001/api/v1 */
   baseUrl: string;
   databaseFile: string;
   summary: DemoSummary;
+  /** The embedded API's built-in OAuth client (`triage-embedded`), for "Sign in with Close" against it. */
+  oauthClientId: string;
+  /** Its secret: the one passed in, or one generated for this start. Never sent to a browser. */
+  oauthClientSecret: string;
+  /** e.g. http://127.0.0.1:3001/oauth2/authorize/ (the consent page) */
+  oauthAuthorizeUrl: string;
+  /** e.g. http://127.0.0.1:3001/oauth2/token/ */
+  oauthTokenUrl: string;
   /** Closes the API's server and its database, then ends the thread. */
   stop(): Promise<void>;
 }
@@ -22,8 +32,16 @@ export interface EmbeddedApiThread {
  * Resolves once the API listens; rejects with a `StartupError` for a setting a person can fix
  * (port in use, unusable DATA_DIR). `onCrash`: the thread died after starting.
  */
-export function startEmbeddedApiThread(options: { onCrash: (error: Error) => void }): Promise<EmbeddedApiThread> {
-  const worker = new Worker(new URL('./embedded-api-thread-entry.mjs', import.meta.url));
+export function startEmbeddedApiThread(options: {
+  onCrash: (error: Error) => void;
+  /** The OAuth client's secret; a random one when absent. */
+  oauthClientSecret?: string;
+  /** expires_in of the API's access tokens; EMBEDDED_OAUTH_TOKEN_TTL when absent. */
+  accessTokenTtlSeconds?: number;
+}): Promise<EmbeddedApiThread> {
+  const oauthClientSecret = options.oauthClientSecret ?? crypto.randomBytes(32).toString('base64url');
+  const workerData: EmbeddedThreadData = { oauthClientSecret, accessTokenTtlSeconds: options.accessTokenTtlSeconds };
+  const worker = new Worker(new URL('./embedded-api-thread-entry.mjs', import.meta.url), { workerData });
   let started = false;
   let stopping = false;
   const exited = new Promise<number>((resolve) => worker.once('exit', resolve));
@@ -34,8 +52,13 @@ export function startEmbeddedApiThread(options: { onCrash: (error: Error) => voi
         reject(message.startupError ? new StartupError(message.message) : new Error(message.message));
       } else if (message.type === 'ready') {
         started = true;
+        const origin = new URL(message.baseUrl).origin;
         resolve({
           baseUrl: message.baseUrl,
+          oauthClientId: EMBEDDED_OAUTH_CLIENT_ID,
+          oauthClientSecret,
+          oauthAuthorizeUrl: `${origin}/oauth2/authorize/`,
+          oauthTokenUrl: `${origin}/oauth2/token/`,
           databaseFile: message.databaseFile,
           summary: message.summary,
           stop: async () => {

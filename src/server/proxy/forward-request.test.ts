@@ -76,11 +76,39 @@ describe('what the proxy sends upstream', () => {
       ['GET', '/api/v1/lead/?query=acme'],
       ['GET', '/api/v1/lead/lead_1/'],
       ['POST', '/api/v1/task/'],
+      ['GET', '/api/v1/activity/email/acti_1/'],
+      ['POST', '/api/v1/activity/email/'],
+      ['GET', '/api/v1/activity/sms/?lead_id=lead_1&_limit=20'],
+      ['POST', '/api/v1/activity/sms/'],
+      ['GET', '/api/v1/activity/sms/acti_1/'],
+      ['GET', '/api/v1/sms_template/'],
+      ['GET', '/api/v1/email_template/'],
     ] as const) {
       const res = await fetch(`${proxy.url}${path}`, { method, ...(method === 'POST' ? { body: '{}', headers: { 'content-type': 'application/json' } } : {}) });
       expect(res.status, `${method} ${path}`).toBe(200);
       expect(((await res.json()) as Echo).target).toBe(path);
     }
+  });
+
+  it('forwards activities and templates only with the methods Triage uses (404 otherwise, upstream untouched)', async () => {
+    for (const [method, path] of [
+      ['GET', '/api/v1/activity/email/'],
+      ['PUT', '/api/v1/activity/email/acti_1/'],
+      ['DELETE', '/api/v1/activity/email/acti_1/'],
+      ['POST', '/api/v1/activity/email/acti_1/'],
+      ['PUT', '/api/v1/activity/sms/acti_1/'],
+      ['DELETE', '/api/v1/activity/sms/acti_1/'],
+      ['POST', '/api/v1/sms_template/'],
+      ['GET', '/api/v1/sms_template/tmpl_1/'],
+      ['POST', '/api/v1/email_template/'],
+      ['GET', '/api/v1/activity/note/'],
+      ['GET', '/api/v1/activity/sms/acti_1/extra/'],
+    ] as const) {
+      const res = await fetch(`${proxy.url}${path}`, { method, ...(method === 'GET' || method === 'DELETE' ? {} : { body: '{}', headers: { 'content-type': 'application/json' } }) });
+      expect(res.status, `${method} ${path}`).toBe(404);
+      expect(res.headers.get('content-type')).toMatch(/application\/json/);
+    }
+    expect(upstream.requests).toHaveLength(0);
   });
 
   it('answers 404 JSON for anything else under /api/v1, without contacting the upstream', async () => {

@@ -1,18 +1,21 @@
 /**
  * `/api/v1/*`: forwards the browser's Close API calls to the upstream (Close, or the embedded API)
- * and adds the API key on the way; the key never travels to the browser.
+ * and adds the credential on the way: the person's own, from their session, or the server's
+ * default key (auth/resolve-credential.ts). No credential ever travels to the browser.
  *
  * Only the resources Triage uses are forwarded. The request target is passed on byte for byte
  * (Close reads `id__in=a%2Cb` differently from `id__in=a,b`), and the response is streamed
  * straight from the upstream socket to the browser's, without parsing. GET answers with an ETag
  * are also copied on the way, and later revalidated rather than fetched again in full
  * (revalidated-copies.ts); identical GETs that arrive while one revalidation is in flight wait
- * for, and share, the next one (revalidation-lines.ts).
+ * for, and share, the next one (revalidation-lines.ts). Both are keyed by the credential too: a
+ * copy fetched with one person's credential is only ever served to a request carrying the same.
  */
 import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { Context } from 'hono';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import type { AppEnv } from '../app-env';
+import { type CredentialRefusal, type CredentialResolver, SIGN_IN_EXPIRED, type UpstreamCredential } from '../auth/upstream-credential';
 import type { Logger } from '../logger';
 import { API_SECURITY_HEADERS } from '../security-headers';
 import { callUpstream } from './upstream-client';
@@ -24,14 +27,26 @@ import { type LeadTurn, RevalidationLines } from './revalidation-lines';
 export interface UpstreamTarget {
   /** Where Close's `/api/v1` lives, e.g. https://api.close.com/api/v1 or http://127.0.0.1:3001/api/v1. */
   baseUrl: string;
-  /** Sent as the HTTP Basic user name with an empty password, as Close expects. */
-  apiKey: string;
+  /**
+   * The key that acts when the app is given no credential resolver (sent as the HTTP Basic user
+   * name with an empty password, as Close expects).
+   */
+  apiKey?: string;
 }
 
 export const API_PREFIX = '/api/v1';
 
 /** task, user, lead, organization, each with an optional `{id}`; me; trailing slash optional. */
 const FORWARDED_PATH = /^\/api\/v1\/(?:(?:task|user|lead|organization)(?:\/[A-Za-z0-9_-]+)?|me)\/?$/;
+
+/** Email and SMS activities and their templates: each path with only the methods Triage uses. */
+const FORWARDED_ACTIVITY_ROUTES: ReadonlyArray<readonly [RegExp, ReadonlySet<string>]> = [
+  [/^\/api\/v1\/activity\/email\/?$/, new Set(['POST'])],
+  [/^\/api\/v1\/activity\/email\/[A-Za-z0-9_-]+\/?$/, new Set(['GET'])],
+  [/^\/api\/v1\/activity\/sms\/?$/, new Set(['GET', 'POST'])],
+  [/^\/api\/v1\/activity\/sms\/[A-Za-z0-9_-]+\/?$/, new Set(['GET'])],
+  [/^\/api\/v1\/(?:sms|email)_template\/?$/, new Set(['GET'])],
+];
 
 /** Close's task bodies are small; a bulk update is a few fields. */
 export const MAX_REQUEST_BODY_BYTES = 1024 * 1024;
@@ -58,8 +73,9 @@ const PASSED_RESPONSE_HEADERS = [
 const COPIED_RESPONSE_HEADERS = ['content-type', 'content-encoding', 'vary', 'cache-control', 'etag', 'last-modified'] as const;
 const RATE_LIMIT_HEADERS = ['ratelimit', 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset', 'ratelimit-policy', 'retry-after'] as const;
 
-export function isForwardedPath(rawPath: string): boolean {
-  return FORWARDED_PATH.test(rawPath);
+export function isForwardedPath(rawPath: string, method = 'GET'): boolean {
+  if (FORWARDED_PATH.test(rawPath)) return true;
+  return FORWARDED_ACTIVITY_ROUTES.some(([path, methods]) => path.test(rawPath) && methods.has(method));
 }
 
 export function basicAuthorization(apiKey: string): string {
@@ -68,6 +84,7 @@ export function basicAuthorization(apiKey: string): string {
 
 export function createForwardHandler(options: {
   upstream: UpstreamTarget;
+  credentials: CredentialResolver;
   timeoutMs: number;
   logger: Logger;
   copies?: RevalidatedCopies;
@@ -76,19 +93,21 @@ export function createForwardHandler(options: {
   const base = new URL(options.upstream.baseUrl);
   const basePath = base.pathname.replace(/\/+$/, '');
   const baseHref = `${base.origin}${basePath}`;
-  const authorization = basicAuthorization(options.upstream.apiKey);
-  const { logger, timeoutMs } = options;
+  const { logger, timeoutMs, credentials } = options;
   const copies = options.copies ?? new RevalidatedCopies();
   const lines = options.lines ?? new RevalidationLines();
 
-  return async (c: Context<AppEnv>): Promise<Response> => {
+  /**
+   * Forwards `target` (path and query under /api/v1) as `given`, or as whoever the request's
+   * session says (the first-view route passes the credential of the page being rendered).
+   */
+  async function forward(c: Context<AppEnv>, target: string, given?: UpstreamCredential): Promise<Response> {
     const { incoming, outgoing } = c.env;
-    const target = incoming.url ?? '/';
     const queryAt = target.indexOf('?');
     const rawPath = queryAt === -1 ? target : target.slice(0, queryAt);
     const rawQuery = queryAt === -1 ? '' : target.slice(queryAt);
 
-    if (!isForwardedPath(rawPath)) {
+    if (!isForwardedPath(rawPath, incoming.method ?? 'GET')) {
       return errorAnswer(c, `Not found: ${rawPath} is not part of the API Triage forwards.`, 404);
     }
 
@@ -99,13 +118,21 @@ export function createForwardHandler(options: {
       return errorAnswer(c, `Request body is too large (limit ${MAX_REQUEST_BODY_BYTES} bytes).`, 413);
     }
 
-    const headers: OutgoingHttpHeaders = { authorization, 'user-agent': 'triage-proxy' };
+    let credential = given;
+    if (!credential) {
+      const resolving = credentials.resolve(c);
+      const resolved = resolving instanceof Promise ? await resolving : resolving;
+      if ('status' in resolved) return refusalAnswer(c, resolved);
+      credential = resolved;
+    }
+
+    const headers: OutgoingHttpHeaders = { authorization: credential.authorization, 'user-agent': 'triage-proxy' };
     for (const name of FORWARDED_REQUEST_HEADERS) {
       const value = incoming.headers[name];
       if (value !== undefined) headers[name] = value;
     }
     if (hasBody && incoming.headers['content-length'] !== undefined) headers['content-length'] = incoming.headers['content-length'];
-    const copyKey = method === 'GET' ? RevalidatedCopies.keyOf(target, incoming.headers) : null;
+    const copyKey = method === 'GET' ? `${RevalidatedCopies.keyOf(target, incoming.headers)}\n${credential.copyKey}` : null;
     let copy = copyKey ? copies.get(copyKey) : undefined;
     let lead: LeadTurn | null = null;
     if (copy && copyKey) {
@@ -154,6 +181,15 @@ export function createForwardHandler(options: {
       lead?.settle({ rateLimitHeaders });
       return answerFromCopy(outgoing, copy, c.get('requestId'), rateLimitHeaders);
     }
+    if (status === 401 && credential.sessionId) {
+      // The person's own key or token no longer works (revoked, expired past refreshing): their
+      // session ends, and the browser is sent to sign in rather than shown Close's refusal.
+      upstream.resume();
+      if (copyKey) copies.delete(copyKey);
+      lead?.settle(null);
+      await credentials.refused(credential);
+      return refusalAnswer(c, SIGN_IN_EXPIRED);
+    }
     if (copyKey) keepOrDropCopy(copies, copyKey, upstream, status, lead);
 
     const responseHeaders: OutgoingHttpHeaders = Object.assign({}, API_SECURITY_HEADERS);
@@ -167,7 +203,20 @@ export function createForwardHandler(options: {
       logger.warn('upstream response broke off', { requestId: c.get('requestId'), method, path: rawPath, reason: error.message });
     });
     return RESPONSE_ALREADY_SENT;
-  };
+  }
+
+  const handler = (c: Context<AppEnv>): Promise<Response> => forward(c, c.env.incoming.url ?? '/');
+  return Object.assign(handler, { forward });
+}
+
+export type ForwardHandler = ReturnType<typeof createForwardHandler>;
+
+/** No credential for this request: sign in (401), or the sign-in could not be renewed (502/504). */
+export function refusalAnswer(c: Context<AppEnv>, refusal: CredentialRefusal): Response {
+  c.header('X-Request-Id', c.get('requestId'));
+  for (const name in API_SECURITY_HEADERS) c.header(name, API_SECURITY_HEADERS[name]);
+  c.header('cache-control', 'no-store');
+  return c.json(refusal.body, refusal.status);
 }
 
 /**

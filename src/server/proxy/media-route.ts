@@ -1,6 +1,7 @@
 /**
  * `GET /api/media?url=<absolute URL>`: voicemails, call recordings and SMS attachments live on the
- * upstream's hosts behind the API key, so the browser loads them through us. Streamed, with the
+ * upstream's hosts behind the API key, so the browser loads them through us, with the request's
+ * own credential (its session's, or the server's default: auth/resolve-credential.ts). Streamed, with the
  * browser's `Range` forwarded so <audio> can seek (206 answers pass through).
  *
  * Not an open proxy: only hosts admitted by `MediaHostRule`s are fetched, the key goes only to
@@ -12,7 +13,8 @@ import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import type { AppEnv } from '../app-env';
 import type { Logger } from '../logger';
 import { MEDIA_SECURITY_HEADERS } from '../security-headers';
-import { basicAuthorization } from './forward-request';
+import type { CredentialResolver, UpstreamCredential } from '../auth/upstream-credential';
+import { refusalAnswer } from './forward-request';
 import { type MediaHostRule, decideMediaHost } from './media-hosts';
 import { callUpstream } from './upstream-client';
 import { UpstreamFailure, statusForFailure } from './upstream-errors';
@@ -36,9 +38,8 @@ const PASSED_RESPONSE_HEADERS = [
 /** Types a browser shows inline without running anything; the rest are offered as downloads. */
 const INLINE_TYPES = /^(audio\/|video\/|image\/(png|jpeg|gif|webp|avif|bmp)\b)/i;
 
-export function createMediaHandler(options: { apiKey: string; mediaHosts: readonly MediaHostRule[]; timeoutMs: number; logger: Logger }) {
-  const authorization = basicAuthorization(options.apiKey);
-  const { mediaHosts, timeoutMs, logger } = options;
+export function createMediaHandler(options: { credentials: CredentialResolver; mediaHosts: readonly MediaHostRule[]; timeoutMs: number; logger: Logger }) {
+  const { mediaHosts, timeoutMs, logger, credentials } = options;
 
   return async (c: Context<AppEnv>): Promise<Response> => {
     const { incoming, outgoing } = c.env;
@@ -47,6 +48,7 @@ export function createMediaHandler(options: { apiKey: string; mediaHosts: readon
 
     const method = incoming.method === 'HEAD' ? 'HEAD' : 'GET';
     let url = parsed.url;
+    let credential: UpstreamCredential | undefined;
     for (let redirects = 0; ; redirects++) {
       const decision = decideMediaHost(url, mediaHosts);
       if (!decision.allowed) {
@@ -59,7 +61,14 @@ export function createMediaHandler(options: { apiKey: string; mediaHosts: readon
         const value = incoming.headers[name];
         if (typeof value === 'string') headers[name] = value;
       }
-      if (decision.credentials) headers.authorization = authorization;
+      if (decision.credentials) {
+        if (!credential) {
+          const resolved = await credentials.resolve(c);
+          if ('status' in resolved) return refusalAnswer(c, resolved);
+          credential = resolved;
+        }
+        headers.authorization = credential.authorization;
+      }
 
       let upstream;
       try {

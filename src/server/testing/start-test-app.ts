@@ -8,7 +8,11 @@ import { type AppOptions, createApp } from '../app';
 import { listen } from '../listen';
 import { createLogger } from '../logger';
 
-export type TestAppOptions = Partial<Omit<AppOptions, 'logger' | 'upstream'>> & Pick<AppOptions, 'upstream'>;
+export type TestAppOptions = Partial<Omit<AppOptions, 'logger' | 'upstream'>> &
+  Pick<AppOptions, 'upstream'> & {
+    /** More values the logger must blank out (the keys of people who sign in). */
+    secrets?: string[];
+  };
 
 export interface TestApp {
   url: string;
@@ -20,13 +24,14 @@ export interface TestApp {
 
 export async function startTestApp(options: TestAppOptions): Promise<TestApp> {
   const logs: string[] = [];
-  const logger = createLogger({ level: 'debug', sink: (line) => logs.push(line), secrets: [options.upstream.apiKey] });
+  const logger = createLogger({ level: 'debug', sink: (line) => logs.push(line), secrets: [options.upstream.apiKey ?? '', ...(options.secrets ?? [])] });
+  const { secrets: _secrets, ...appOptions } = options;
   const app = createApp({
     mode: 'close',
     allowedHosts: ['127.0.0.1', 'localhost'],
     allowedOrigins: [],
     timeoutMs: 5_000,
-    ...options,
+    ...appOptions,
     logger,
   });
   const running = await listen({ host: '127.0.0.1', port: 0, portSetting: 'PORT', handler: getRequestListener(app.fetch) });

@@ -12,6 +12,7 @@ import { newId } from '../../db/ids';
 import { createTaskInserter, type NewTaskRow } from '../../db/insert-task';
 import { openDatabase, type Db } from '../../db/open-database';
 import { createCloseApi } from '../create-close-api';
+import type { EmbeddedOAuthOptions } from '../oauth/oauth-client';
 
 export type TestUser = { id: string; key: string; name: string };
 
@@ -32,7 +33,7 @@ export type TestApi = {
 };
 
 export async function startTestCloseApi(
-  opts: { now?: () => number; rateLimit?: { limit: number; windowMs: number }; mediaDir?: string } = {},
+  opts: { now?: () => number; rateLimit?: { limit: number; windowMs: number }; mediaDir?: string; oauth?: EmbeddedOAuthOptions } = {},
 ): Promise<TestApi> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'triage-api-test-'));
   const db = openDatabase(path.join(dir, 'test.db'));
@@ -103,6 +104,7 @@ export async function startTestCloseApi(
     now: opts.now,
     rateLimit: opts.rateLimit ?? null,
     mediaDir: opts.mediaDir,
+    oauth: opts.oauth,
     onUnexpectedError: (error) => unexpectedErrors.push(error),
   });
 
