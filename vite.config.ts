@@ -118,7 +118,7 @@ export default defineConfig(({ isSsrBuild }) => ({
     host: '127.0.0.1',
     port: 5173,
     strictPort: true,
-    proxy: { '/api': { target: devApi, changeOrigin: true } },
+    proxy: { '/api': { target: devApi, changeOrigin: true }, '/auth': { target: devApi, changeOrigin: true } },
   },
   build: { outDir: 'dist', sourcemap: false, chunkSizeWarningLimit: 600, copyPublicDir: !isSsrBuild },
   // The first-view renderer (`vite build --ssr`, scripts/build-app.mjs) carries its packages

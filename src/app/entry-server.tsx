@@ -11,12 +11,12 @@ import { type QueryClient, dehydrate } from '@tanstack/react-query';
 import { createMemoryHistory } from '@tanstack/react-router';
 import { renderToString } from 'react-dom/server';
 import { prerender } from 'react-dom/static';
-import { setDefaultApiOrigin } from '@/lib/api-client';
 import type { FirstViewRenderer } from '@/shared/first-view';
 import { browserTimeZone, isValidTimeZone } from '@/lib/time-zone-offset';
 import { type FirstViewData, serializeFirstViewData } from './first-view-data';
 import { AppProviders } from './providers';
 import { createQueryClient } from './query-client';
+import { withApiOrigin } from './render-api-origin';
 import { createAppRouter } from './router';
 
 /** React's mark for a boundary renderToString left to the browser ("client render"). */
@@ -38,8 +38,9 @@ const markControlsUnavailable = (html: string) => html.replace(CONTROL_TAG, '<$1
  * not one to render here (not found, a redirect away, a failed load): the browser app then
  * renders it as usual.
  */
-export const renderFirstView: FirstViewRenderer = async (url, apiOrigin, browserZone) => {
-  setDefaultApiOrigin(apiOrigin);
+export const renderFirstView: FirstViewRenderer = (url, apiOrigin, browserZone) => withApiOrigin(apiOrigin, () => render(url, browserZone));
+
+async function render(url: string, browserZone: string | undefined) {
   // The browser's zone (from its cookie) stands in for the server's where the URL names none:
   // as a `tz` in the rendered URL, so every loader and component of this render reads it.
   const zone = browserZone && isValidTimeZone(browserZone) ? browserZone : browserTimeZone();

@@ -8,15 +8,19 @@ import type { $ZodType, output } from 'zod/v4/core';
 import { safeParse } from 'zod/mini';
 import { formatTzOffset } from '@/shared/close/dates';
 import { ErrorBodySchema, errorMessageOf } from '@/shared/close/schemas';
+import { signInRequired } from './sign-in-required';
 import { browserTimeZone, tzOffsetHours } from './time-zone-offset';
 
 export const API_BASE = '/api/v1';
 
-/** Where requests without an `origin` go: the page's own origin, or our server when it renders a page. */
-let defaultOrigin = '';
+/**
+ * Where requests without an `origin` go: the page's own origin in the browser; on the server,
+ * the origin of the first view being rendered (renders run concurrently, each as its own person).
+ */
+let defaultOrigin: () => string = () => '';
 
 /** For the server's first-view renderer, which has no page origin to resolve `/api/v1` against. */
-export function setDefaultApiOrigin(origin: string): void {
+export function setDefaultApiOrigin(origin: () => string): void {
   defaultOrigin = origin;
 }
 
@@ -27,7 +31,7 @@ export class ApiError extends Error {
     /** HTTP status; 0 when the server could not be reached. */
     readonly status: number,
     readonly fieldErrors: Readonly<Record<string, string>> = {},
-    /** From Retry-After on a 429, when given. */
+    /** How long the server asked to wait (RateLimit's reset, Retry-After), when it said. */
     readonly retryAfterMs: number | null = null,
   ) {
     super(message);
@@ -36,6 +40,21 @@ export class ApiError extends Error {
   get isNetworkError(): boolean {
     return this.status === 0;
   }
+
+  /** The server asks the person to sign in (again): see SignInRequiredError. */
+  readonly signInRequired: boolean = false;
+}
+
+/**
+ * A 401 whose body says `sign_in_required`: no session, or one whose Close credential expired or
+ * was revoked. Announced through src/lib/sign-in-required.ts, which the app answers with sign-in.
+ */
+export class SignInRequiredError extends ApiError {
+  override readonly signInRequired = true;
+}
+
+function asksToSignIn(body: unknown): boolean {
+  return typeof body === 'object' && body !== null && (body as { sign_in_required?: unknown }).sign_in_required === true;
 }
 
 /** Worth trying again: the network, a rate limit, or the server's own trouble; never a 4xx answer. */
@@ -98,11 +117,18 @@ function fallbackMessage(status: number): string {
   return `Request failed (HTTP ${status}).`;
 }
 
-function retryAfterMs(res: Response): number | null {
-  const header = res.headers.get('retry-after');
-  if (!header) return null;
-  const seconds = Number(header);
-  return Number.isFinite(seconds) ? Math.max(0, seconds * 1000) : null;
+/**
+ * How long the server asks to wait: `RateLimit`'s reset (Close's `limit=…, remaining=…, reset=S`,
+ * or the newer draft's `t=S`), else `Retry-After` in seconds, else the body's `error.rate_reset`.
+ */
+export function retryAfterMs(headers: Headers, body?: unknown): number | null {
+  const reset = /(?:^|[\s,;])(?:reset|t)=(\d+(?:\.\d+)?)/.exec(headers.get('ratelimit') ?? '');
+  if (reset) return Math.max(0, Number(reset[1]) * 1000);
+  const header = headers.get('retry-after');
+  const seconds = header ? Number(header) : NaN;
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const bodyReset = (body as { error?: { rate_reset?: unknown } } | undefined)?.error?.rate_reset;
+  return typeof bodyReset === 'number' && Number.isFinite(bodyReset) ? Math.max(0, bodyReset * 1000) : null;
 }
 
 export async function apiRequest<S extends $ZodType>(req: ApiRequest<S>): Promise<output<S>> {
@@ -115,7 +141,7 @@ export async function apiRequest<S extends $ZodType>(req: ApiRequest<S>): Promis
 
   let res: Response;
   try {
-    res = await fetch(`${req.origin ?? defaultOrigin}${buildApiUrl(req.path, req.query)}`, {
+    res = await fetch(`${req.origin ?? defaultOrigin()}${buildApiUrl(req.path, req.query)}`, {
       method: req.method ?? 'GET',
       headers,
       body: req.body === undefined ? undefined : JSON.stringify(req.body),
@@ -136,9 +162,13 @@ export async function apiRequest<S extends $ZodType>(req: ApiRequest<S>): Promis
       body = undefined;
     }
   }
+  if (res.status === 401 && asksToSignIn(body)) {
+    signInRequired();
+    throw new SignInRequiredError(errorMessageFrom(res.status, body).message, res.status);
+  }
   if (!res.ok) {
     const { message, fieldErrors } = errorMessageFrom(res.status, body);
-    throw new ApiError(message, res.status, fieldErrors, retryAfterMs(res));
+    throw new ApiError(message, res.status, fieldErrors, retryAfterMs(res.headers, body));
   }
   const parsed = safeParse(req.schema, body);
   if (!parsed.success) {

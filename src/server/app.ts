@@ -15,9 +15,9 @@ import type { AppEnv } from './app-env';
 import { createAuthRoutes } from './auth/auth-routes';
 import type { AuthContext, AuthSettings } from './auth/auth-settings';
 import { fixedCredentialResolver } from './auth/resolve-credential';
-import type { CredentialResolver } from './auth/upstream-credential';
-import { type FirstViewRenderer, HOLD_EARLY_KEYS, RENDERER_DIR, START_APP_AFTER_PAINT, browserZoneFrom, createFirstViewStreamer, splitPage } from './first-view';
-import { FIRST_VIEW_PREFIX, firstViewGateOf } from './first-view-gate';
+import { type CredentialResolver, isRefusal } from './auth/upstream-credential';
+import { type FirstViewRenderer, HOLD_EARLY_KEYS, RENDERER_DIR, START_APP_AFTER_PAINT, browserZoneFrom, createFirstViewStreamer, splitPage, withoutUserPreload } from './first-view';
+import { FIRST_VIEW_PREFIX, firstViewTokensOf } from './first-view-tokens';
 import type { Logger } from './logger';
 import { API_PREFIX, type ForwardHandler, type UpstreamTarget, createForwardHandler } from './proxy/forward-request';
 import type { RevalidationLines } from './proxy/revalidation-lines';
@@ -167,14 +167,14 @@ function isFilePath(p: string): boolean {
 
 /**
  * `/__first-view/<token>/api/v1/*`: the renderer's reads for a signed-in person's first view
- * (first-view-gate.ts), forwarded as that person. Only from this machine, only while the token's
+ * (first-view-tokens.ts), forwarded as that person. Only from this machine, only while the token's
  * renders run, and only reads; anything else is a 404.
  */
 function routeFirstViewReads(app: Hono<AppEnv>, forward: ForwardHandler, renderer: FirstViewRenderer): void {
-  const gate = firstViewGateOf(renderer);
+  const tokens = firstViewTokensOf(renderer);
   app.get(`${FIRST_VIEW_PREFIX}:token${API_PREFIX}/*`, (c) => {
     const { incoming } = c.env;
-    const credential = fromThisMachine(incoming) ? gate.credentialFor(c.req.param('token')) : undefined;
+    const credential = fromThisMachine(incoming) ? tokens.credentialFor(c.req.param('token')) : undefined;
     if (!credential) return c.json({ error: 'Not found' }, 404);
     c.set('requestId', requestIdOf(incoming));
     const target = incoming.url ?? '/';
@@ -200,6 +200,9 @@ function ownOrigin(incoming: IncomingMessage | undefined): string | null {
 function isServerOnlyPath(p: string): boolean {
   return p.startsWith(`/${RENDERER_DIR}/`) || p.startsWith(`/${SERVER_BUILD_DIR}/`);
 }
+
+/** The browser app's sign-in page (src/app/routes/sign-in.tsx). */
+const SIGN_IN_PATH = '/sign-in';
 
 /** Where scripts/build-server.mjs puts the server inside the build folder. */
 const SERVER_BUILD_DIR = 'server';
@@ -249,11 +252,19 @@ function serveBuiltApp(
       return c.json({ error: 'The app is not built: run `npm run build` (or `npm start`, which builds it).' }, 503);
     }
     c.header('cache-control', 'no-cache');
-    const origin = streamFirstView && c.req.method === 'GET' ? ownOrigin(c.env?.incoming) : null;
+    // Rendered as the person asking; someone who must sign in first gets the page as built, less
+    // the user's preload, and so does the sign-in page, which shows no tasks.
+    const resolved = await credentials.resolve(c);
+    const credential = isRefusal(resolved) ? null : resolved;
+    if (isRefusal(resolved) && resolved.status === 401 && resolved.body.sign_in_required && p !== SIGN_IN_PATH) {
+      // Straight to sign-in, and back here after it, without loading the app to find out.
+      const url = new URL(c.req.url);
+      c.header('cache-control', 'no-store');
+      return c.redirect(`${SIGN_IN_PATH}?return_to=${encodeURIComponent(url.pathname + url.search)}`, 302);
+    }
+    if (!credential || p === SIGN_IN_PATH) html = withoutUserPreload(html);
+    const origin = streamFirstView && credential && p !== SIGN_IN_PATH && c.req.method === 'GET' ? ownOrigin(c.env?.incoming) : null;
     const parts = origin ? splitPage(html) : null;
-    // Rendered as the person asking; someone who must sign in first gets the page as built.
-    const resolved = parts ? await credentials.resolve(c) : null;
-    const credential = resolved && !('status' in resolved) ? resolved : null;
     if (!streamFirstView || !origin || !parts || !credential) {
       c.header('content-security-policy', appCspFor(html));
       return c.html(html);

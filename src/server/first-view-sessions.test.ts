@@ -1,7 +1,7 @@
 /**
  * First views with sessions: rendered as the person asking (through a render token that works
  * only while their render runs), not at all for someone who must sign in first, and never with
- * another person's data when two people's pages are asked for at once.
+ * another person's data when two people's pages render at once.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,7 +13,8 @@ import { type FakeCloseAuth, PEOPLE, startFakeCloseAuth } from './auth/testing/f
 import { type AuthTestApp, signInWithKey, startAuthTestApp } from './auth/testing/start-auth-test-app';
 import type { FirstViewRenderer } from './first-view';
 
-const INDEX_HTML = '<!doctype html><html><head><script type="module" src="/assets/index-1.js"></script></head><body><div id="root"></div></body></html>';
+const ME_PRELOAD = '<link rel="preload" href="/api/v1/me/" as="fetch" crossorigin>';
+const INDEX_HTML = `<!doctype html><html><head>${ME_PRELOAD}<script type="module" src="/assets/index-1.js"></script></head><body><div id="root"></div></body></html>`;
 const [maya, sam] = PEOPLE as [(typeof PEOPLE)[0], (typeof PEOPLE)[0]];
 
 let close: FakeCloseAuth;
@@ -76,7 +77,7 @@ describe('first views with sessions', () => {
     expect(origins).toEqual([]);
   });
 
-  it("never renders one person's page while another's render runs (the renderer's API origin is shared)", async () => {
+  it("renders two people's pages at once, each with their own data through their own token", async () => {
     let release!: () => void;
     const hold = new Promise<void>((resolve) => (release = resolve));
     const origins: string[] = [];
@@ -84,15 +85,45 @@ describe('first views with sessions', () => {
     const mayaCookie = await signInWithKey(app, maya.apiKey);
     const samCookie = await signInWithKey(app, sam.apiKey);
     const mayaPage = page(mayaCookie);
-    await vi.waitFor(() => expect(origins).toHaveLength(1));
-    // Sam's page goes out without a first view rather than wait or share Maya's origin.
-    const samPage = await page(samCookie);
-    expect(samPage).toContain('<div id="root"></div>');
-    expect(samPage).not.toContain(maya.id);
+    const samPage = page(samCookie);
+    // Both renders are under way together, each with an origin of its own.
+    await vi.waitFor(() => expect(origins).toHaveLength(2));
+    expect(new Set(origins).size).toBe(2);
     release();
-    expect(await mayaPage).toContain(`<article>${maya.id}</article>`);
-    expect(origins).toHaveLength(1);
-    // Once Maya's render ended, Sam's page renders as Sam.
-    expect(await page(samCookie)).toContain(`<article>${sam.id}</article>`);
+    const [mayaHtml, samHtml] = await Promise.all([mayaPage, samPage]);
+    expect(mayaHtml).toContain(`<article>${maya.id}</article>`);
+    expect(mayaHtml).not.toContain(sam.id);
+    expect(samHtml).toContain(`<article>${sam.id}</article>`);
+    expect(samHtml).not.toContain(maya.id);
+  });
+});
+
+describe('pages for someone who must sign in first', () => {
+  it('send them to sign-in and back to where they were, without loading the app to find out', async () => {
+    app = await startAuthTestApp({ close, store, signIn: 'required', app: { staticDir: dir, firstView: whoRenderer([]) } });
+    const res = await fetch(`${app.url}/inbox?tz=Asia%2FTokyo`, { redirect: 'manual' });
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toBe(`/sign-in?return_to=${encodeURIComponent('/inbox?tz=Asia%2FTokyo')}`);
+    // A dead cookie too: never the server's default person.
+    const dead = await fetch(`${app.url}/archive`, { redirect: 'manual', headers: { cookie: `triage_session=${'z'.repeat(43)}` } });
+    expect(dead.status).toBe(302);
+  });
+
+  it('serve the sign-in page without the preload of a user it cannot have', async () => {
+    app = await startAuthTestApp({ close, store, signIn: 'required', app: { staticDir: dir, firstView: whoRenderer([]) } });
+    const res = await fetch(`${app.url}/sign-in?return_to=%2Finbox`, { redirect: 'manual' });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).not.toContain('/api/v1/me/');
+    expect(html).toContain('<div id="root"></div>');
+  });
+
+  it('keep the preload for a signed-in person, and render no first view of the sign-in page', async () => {
+    const origins: string[] = [];
+    app = await startAuthTestApp({ close, store, app: { staticDir: dir, firstView: whoRenderer(origins) } });
+    const cookie = await signInWithKey(app, maya.apiKey);
+    const signIn = await (await fetch(`${app.url}/sign-in`, { headers: { cookie } })).text();
+    expect(signIn).toContain('<div id="root"></div>');
+    expect(origins).toEqual([]);
   });
 });

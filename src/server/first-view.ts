@@ -11,13 +11,10 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { EARLY_KEYS_GLOBAL, type FirstViewRenderer, type RenderedFirstView, ZONE_COOKIE } from '@/shared/first-view';
 import type { UpstreamCredential } from './auth/upstream-credential';
-import { type FirstViewGrant, firstViewGateOf } from './first-view-gate';
+import { type FirstViewGrant, firstViewTokensOf } from './first-view-tokens';
 import type { Logger } from './logger';
 
 export type { FirstViewRenderer };
-
-/** The server's own default credential (no session): what warm-up renders read as. */
-const DEFAULT_CREDENTIAL: UpstreamCredential = { authorization: '', copyKey: '', sessionId: null };
 
 const ZONE_COOKIE_VALUE = new RegExp(`(?:^|;\\s*)${ZONE_COOKIE}=([^;]*)`);
 
@@ -48,6 +45,11 @@ const ROOT_OPEN = '<div id="root">';
 const ROOT_ELEMENT = `${ROOT_OPEN}</div>`;
 /** index.html's preload of the user, which a rendered page does not need (it carries the user). */
 const ME_PRELOAD = /\s*<link rel="preload" href="\/api\/v1\/me\/"[^>]*>/;
+
+/** The page as built, less its preload of the user: for someone who must sign in first, it would only fetch a 401. */
+export function withoutUserPreload(indexHtml: string): string {
+  return indexHtml.replace(ME_PRELOAD, '');
+}
 
 /** The renderer of a built app, or null when the build has none (built before it existed). */
 export async function loadFirstViewRenderer(staticDir: string): Promise<FirstViewRenderer | null> {
@@ -89,16 +91,8 @@ export async function warmUpFirstView(
   ownOrigin: string,
   { renders = WARM_UP_RENDERS, signal }: { renders?: number; signal?: AbortSignal } = {},
 ): Promise<{ warm: Promise<void> }> {
-  const gate = firstViewGateOf(render);
-  // Only while no one else's page renders: the renderer's API origin is one for all renders at once.
-  const once = () => {
-    const grant = gate.acquire(ownOrigin, DEFAULT_CREDENTIAL);
-    if (!grant) return Promise.resolve(null);
-    const work = render('/inbox', grant.apiOrigin)
-      .catch(() => null)
-      .finally(grant.release);
-    return withinDeadline(work, WARM_UP_LIMIT_MS);
-  };
+  // As the server's default credential, which needs no render token.
+  const once = () => withinDeadline(render('/inbox', ownOrigin).catch(() => null), WARM_UP_LIMIT_MS);
   if (!(await once())) return { warm: Promise.resolve() };
   const rest = async () => {
     for (let done = 1; done < renders; done++) {
@@ -241,7 +235,7 @@ export function createFirstViewStreamer(render: FirstViewRenderer, logger: Logge
   // Counted until a render ends, not until its page goes out: one past its deadline still runs.
   let rendering = 0;
   const encoder = new TextEncoder();
-  const gate = firstViewGateOf(render);
+  const tokens = firstViewTokensOf(render);
 
   function renderInTime(url: string, grant: FirstViewGrant, browserZone: string | undefined): Promise<RenderedFirstView | null> {
     rendering++;
@@ -265,7 +259,7 @@ export function createFirstViewStreamer(render: FirstViewRenderer, logger: Logge
         send(parts.head);
         let scripts = parts.scripts;
         let view: RenderedFirstView | null = null;
-        const grant = rendering < MAX_CONCURRENT_RENDERS ? gate.acquire(reader.ownOrigin, reader.credential) : null;
+        const grant = rendering < MAX_CONCURRENT_RENDERS ? tokens.grant(reader.ownOrigin, reader.credential) : null;
         if (grant) {
           const render = renderInTime(url, grant, browserZone);
           const quick = await withinDeadline(render.then((done) => ({ done })), SCRIPTS_AFTER_VIEW_MS);

@@ -5,12 +5,16 @@
  */
 import crypto from 'node:crypto';
 
-/** The app itself: only our own scripts, styles and API; media may come from blobs. */
+/**
+ * The app itself: only our own scripts, styles and API; media may come from blobs. Images may
+ * come from any https host: an email's own images, which its frame shows only once the person
+ * asks (its own, narrower policy decides before that; a srcdoc frame is bound by both).
+ */
 export const APP_CSP = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
-  "img-src 'self' data: blob:",
+  "img-src 'self' data: blob: https:",
   "media-src 'self' blob:",
   "font-src 'self'",
   "connect-src 'self'",
