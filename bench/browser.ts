@@ -399,7 +399,7 @@ export async function measureBrowser(s: BrowserSettings): Promise<{ result: Brow
       await context.close();
     }
     const c = summarize(complete.samples);
-    s.log(`  ${complete.method} → card gone: p50 ${c.p50} ms, p95 ${c.p95} ms (${c.count})`);
+    s.log(`  ${complete.method} → card gone: p50 ${c.p50} ms, p95 ${c.p95} ms (${c.count}); the page's first: ${complete.samples[0] ?? '–'} ms`);
 
     let loaded: BrowserResult['loaded'];
     try {

@@ -9,6 +9,7 @@ import { prefetchFirstView, serverViewFits } from './prefetch-first-view';
 import { AppProviders } from './providers';
 import { createQueryClient } from './query-client';
 import { createAppRouter } from './router';
+import { sendToSignInWhenRequired } from './sign-in-redirect';
 import './styles.css';
 
 applyCspCompat();
@@ -17,6 +18,8 @@ startThemeSync();
 
 const queryClient = createQueryClient();
 const router = createAppRouter(queryClient);
+// Before any request: the first one may already find that this person has to sign in.
+sendToSignInWhenRequired(router);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

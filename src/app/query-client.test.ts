@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '@/lib/api-client';
 import { toastActions, toastsNow } from '@/components/toast/toast-store';
-import { createQueryClient, mutationFailureMessage } from './query-client';
+import { OutboxCancelledError } from '@/lib/outbox/outbox';
+import { createQueryClient, mutationFailureMessage, readRetryDelayMs } from './query-client';
 
 afterEach(() => toastActions().toastsCleared());
 
@@ -33,5 +34,25 @@ describe('the query client', () => {
 
   it('still says something for a mutation without a description', () => {
     expect(mutationFailureMessage(new Error('boom'), undefined)).toBe('Something went wrong: boom');
+  });
+});
+
+describe('reads under a rate limit', () => {
+  it('retry a 429 after the time the server gave, many times over, and other failures twice', () => {
+    const client = createQueryClient();
+    const retry = client.getDefaultOptions().queries?.retry as (count: number, error: unknown) => boolean;
+    const limited = new ApiError('API call count exceeded', 429, {}, 1_000);
+    expect(retry(5, limited)).toBe(true);
+    expect(retry(10, limited)).toBe(false);
+    expect(retry(1, new ApiError('Bad gateway', 502))).toBe(true);
+    expect(retry(2, new ApiError('Bad gateway', 502))).toBe(false);
+    expect(retry(0, new ApiError('Not found', 404))).toBe(false);
+    expect(readRetryDelayMs(3, limited, () => 0)).toBe(1_000);
+    expect(readRetryDelayMs(3, limited, () => 0.999)).toBeLessThan(1_250);
+  });
+
+  it('does not report a change the person withdrew', async () => {
+    await runFailing({ describeFailure: () => "Couldn't complete “Call Dana”" }, undefined, new OutboxCancelledError());
+    expect(toastsNow()).toEqual([]);
   });
 });

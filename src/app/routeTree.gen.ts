@@ -14,6 +14,7 @@ import { Route as ArchiveRouteImport } from './routes/archive'
 import { Route as FutureRouteImport } from './routes/future'
 import { Route as InboxRouteImport } from './routes/inbox'
 import { Route as QueueRouteImport } from './routes/queue'
+import { Route as SignInRouteImport } from './routes/sign-in'
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
@@ -40,6 +41,11 @@ const QueueRoute = QueueRouteImport.update({
   path: '/queue',
   getParentRoute: () => rootRouteImport,
 } as any)
+const SignInRoute = SignInRouteImport.update({
+  id: '/sign-in',
+  path: '/sign-in',
+  getParentRoute: () => rootRouteImport,
+} as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
@@ -47,6 +53,7 @@ export interface FileRoutesByFullPath {
   '/future': typeof FutureRoute
   '/inbox': typeof InboxRoute
   '/queue': typeof QueueRoute
+  '/sign-in': typeof SignInRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
@@ -54,6 +61,7 @@ export interface FileRoutesByTo {
   '/future': typeof FutureRoute
   '/inbox': typeof InboxRoute
   '/queue': typeof QueueRoute
+  '/sign-in': typeof SignInRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -62,13 +70,15 @@ export interface FileRoutesById {
   '/future': typeof FutureRoute
   '/inbox': typeof InboxRoute
   '/queue': typeof QueueRoute
+  '/sign-in': typeof SignInRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
-  fullPaths: '/' | '/archive' | '/future' | '/inbox' | '/queue'
+  fullPaths: '/' | '/archive' | '/future' | '/inbox' | '/queue' | '/sign-in'
   fileRoutesByTo: FileRoutesByTo
-  to: '/' | '/archive' | '/future' | '/inbox' | '/queue'
-  id: '__root__' | '/' | '/archive' | '/future' | '/inbox' | '/queue'
+  to: '/' | '/archive' | '/future' | '/inbox' | '/queue' | '/sign-in'
+  id:
+    '__root__' | '/' | '/archive' | '/future' | '/inbox' | '/queue' | '/sign-in'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -77,6 +87,7 @@ export interface RootRouteChildren {
   FutureRoute: typeof FutureRoute
   InboxRoute: typeof InboxRoute
   QueueRoute: typeof QueueRoute
+  SignInRoute: typeof SignInRoute
 }
 
 declare module '@tanstack/react-router' {
@@ -116,6 +127,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof QueueRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/sign-in': {
+      id: '/sign-in'
+      path: '/sign-in'
+      fullPath: '/sign-in'
+      preLoaderRoute: typeof SignInRouteImport
+      parentRoute: typeof rootRouteImport
+    }
   }
 }
 
@@ -125,6 +143,7 @@ const rootRouteChildren: RootRouteChildren = {
   FutureRoute: FutureRoute,
   InboxRoute: InboxRoute,
   QueueRoute: QueueRoute,
+  SignInRoute: SignInRoute,
 }
 export const routeTree = rootRouteImport
   ._addFileChildren(rootRouteChildren)

@@ -26,4 +26,8 @@ declare module '@tanstack/react-router' {
   interface Register {
     router: ReturnType<typeof createAppRouter>;
   }
+  interface StaticDataRouteOption {
+    /** A page that stands alone, without the triage shell around it (sign-in). */
+    withoutShell?: boolean;
+  }
 }

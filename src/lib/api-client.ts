@@ -137,12 +137,39 @@ export async function apiRequest<S extends $ZodType>(req: ApiRequest<S>): Promis
     headers.accept = 'application/json';
     headers['x-tz-offset'] = formatTzOffset(tzOffsetHours(req.timeZone ?? browserTimeZone(), Date.now()));
   }
-  if (req.body !== undefined) headers['content-type'] = 'application/json';
 
+  return requestJson(`${req.origin ?? defaultOrigin()}${buildApiUrl(req.path, req.query)}`, {
+    method: req.method ?? 'GET',
+    headers,
+    body: req.body,
+    signal: req.signal,
+    schema: req.schema,
+    label: req.path,
+  });
+}
+
+export type JsonRequest<S extends $ZodType> = {
+  method: string;
+  headers: Record<string, string>;
+  /** Sent as JSON when given. */
+  body?: unknown;
+  signal?: AbortSignal | undefined;
+  /** Null for an answer with no body (204). */
+  schema: S | null;
+  /** Names the endpoint in "Unexpected answer from …". */
+  label: string;
+};
+
+/**
+ * One request to our server, to its proxy or its own endpoints: the answer parsed with `schema`;
+ * a failure an ApiError with the server's words; a 401 that asks for sign-in announced once here.
+ */
+export async function requestJson<S extends $ZodType>(url: string, req: JsonRequest<S>): Promise<output<S>> {
+  const headers = req.body === undefined ? req.headers : { ...req.headers, 'content-type': 'application/json' };
   let res: Response;
   try {
-    res = await fetch(`${req.origin ?? defaultOrigin()}${buildApiUrl(req.path, req.query)}`, {
-      method: req.method ?? 'GET',
+    res = await fetch(url, {
+      method: req.method,
       headers,
       body: req.body === undefined ? undefined : JSON.stringify(req.body),
       signal: req.signal,
@@ -170,9 +197,10 @@ export async function apiRequest<S extends $ZodType>(req: ApiRequest<S>): Promis
     const { message, fieldErrors } = errorMessageFrom(res.status, body);
     throw new ApiError(message, res.status, fieldErrors, retryAfterMs(res.headers, body));
   }
+  if (req.schema === null) return undefined as output<S>;
   const parsed = safeParse(req.schema, body);
   if (!parsed.success) {
-    throw new ApiError(`Unexpected answer from ${req.path}: ${parsed.error.issues[0]?.message ?? 'invalid shape'}`, res.status);
+    throw new ApiError(`Unexpected answer from ${req.label}: ${parsed.error.issues[0]?.message ?? 'invalid shape'}`, res.status);
   }
   return parsed.data;
 }

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { buildServer } from '../../scripts/build-server.mjs';
 import { buildReason, serverBuildReason } from '../../scripts/start.mjs';
 import { type FaultUpstream, startFaultUpstream } from './testing/fault-upstream';
 
@@ -266,4 +267,23 @@ describe('npm start (scripts/start.mjs)', () => {
     write('src/server/app.ts', 5_000);
     expect(serverBuildReason(root)).toBe('src changed since the server was built');
   });
+});
+
+describe('the built server (scripts/build-server.mjs)', () => {
+  // Inside the project, so its packages resolve from node_modules as they do from dist/.
+  const outDir = path.join(ROOT, `.test-build-${process.pid}`);
+  afterAll(() => fs.rmSync(outDir, { recursive: true, force: true }));
+
+  it('starts as plain JavaScript with the embedded API on its worker thread, and serves its demo media', async () => {
+    await buildServer(outDir);
+    const proc = startServer({ DATA_DIR: tempDir() }, [path.join(outDir, 'server', 'index.js')]);
+    const url = await listeningUrl(proc);
+    const me = (await (await fetch(`${url}/api/v1/me/`)).json()) as { first_name: string };
+    expect(me.first_name).toBe('Alex');
+    const tasks = (await (await fetch(`${url}/api/v1/task/?_type=voicemail&_limit=1`)).json()) as { data: Array<{ voicemail_url: string }> };
+    const media = await fetch(`${url}/api/media?url=${encodeURIComponent(tasks.data[0]!.voicemail_url)}`);
+    expect(media.status).toBe(200);
+    expect(media.headers.get('content-type')).toMatch(/^audio\//);
+    expect(await stop(proc)).toEqual({ code: 0, signal: null });
+  }, 60_000);
 });

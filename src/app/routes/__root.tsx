@@ -1,6 +1,7 @@
-import { createRootRouteWithContext, Outlet, retainSearchParams } from '@tanstack/react-router';
+import { createRootRouteWithContext, Outlet, retainSearchParams, useMatches } from '@tanstack/react-router';
 import { TriageShell } from '@/features/tasks/components/triage-shell';
 import { viewSearchSchema } from '@/features/tasks/utils/view-search';
+import { AccountMenu } from '../account-menu';
 import type { RouterContext } from '../router';
 
 export const Route = createRootRouteWithContext<RouterContext>()({
@@ -12,8 +13,10 @@ export const Route = createRootRouteWithContext<RouterContext>()({
 });
 
 function RootLayout() {
+  const withoutShell = useMatches({ select: (matches) => matches.some((m) => m.staticData.withoutShell) });
+  if (withoutShell) return <Outlet />;
   return (
-    <TriageShell>
+    <TriageShell account={<AccountMenu />}>
       <Outlet />
     </TriageShell>
   );

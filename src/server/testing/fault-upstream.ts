@@ -30,7 +30,21 @@ export type FaultBehaviour =
    * 200 with the body and its ETag, or 304 when the request's If-None-Match is that ETag; decided
    * when the request arrives. `held`: the answer waits for `release()`.
    */
-  | { kind: 'versioned'; etag: string; body: unknown; held?: boolean };
+  | { kind: 'versioned'; etag: string; body: unknown; held?: boolean }
+  /**
+   * With `forwardTo`: passes the request on to a real Close-compatible API (the embedded one) and
+   * relays its answer, so the stand-in behaves like Close backed by real state. `after`: what
+   * goes wrong once the request HAS been applied upstream — the connection drops before the
+   * answer ('reset'), or the answer is cut off mid-JSON ('truncate').
+   */
+  | { kind: 'forward'; delayMs?: number; after?: 'reset' | 'truncate' }
+  /** A 429 saying how long to wait in only one of Close's three ways. */
+  | { kind: 'rate-limited-by'; via: 'ratelimit' | 'retry-after' | 'body'; seconds: number }
+  /** A gateway's or an overloaded server's answer: nothing was applied. */
+  | { kind: 'unavailable'; status: 502 | 503 | 504 };
+
+/** Decides, request by request, how to answer (a fault campaign's schedule). */
+export type FaultChooser = (request: RecordedRequest) => FaultBehaviour;
 
 export interface RecordedRequest {
   method: string;
@@ -46,8 +60,8 @@ export interface FaultUpstream {
   /** `${origin}/api/v1`, to use as the proxy's upstream base URL. */
   apiBaseUrl: string;
   requests: RecordedRequest[];
-  /** Sets how every following request is answered (default: echo). */
-  behave(behaviour: FaultBehaviour): void;
+  /** Sets how every following request is answered (default: echo), or a chooser per request. */
+  behave(behaviour: FaultBehaviour | FaultChooser): void;
   /** Lets the held answers (`held-body`, held `versioned`) go. */
   release(): void;
   close(): Promise<void>;
@@ -57,8 +71,13 @@ export interface FaultUpstream {
 export const RATE_LIMITED_BODY = { error: { message: 'API call count exceeded for this 15 second window', rate_reset: 2.5, rate_limit: 40, rate_window: 15 } };
 export const SERVER_ERROR_BODY = { error: 'Internal server error', 'error-id': 'err_fault_upstream' };
 
-export async function startFaultUpstream(): Promise<FaultUpstream> {
-  let behaviour: FaultBehaviour = { kind: 'echo' };
+export type FaultUpstreamOptions = {
+  /** Base URL of the API that `forward` passes requests to, e.g. the embedded API's `http://127.0.0.1:PORT`. */
+  forwardTo?: string;
+};
+
+export async function startFaultUpstream(options: FaultUpstreamOptions = {}): Promise<FaultUpstream> {
+  let behaviour: FaultBehaviour | FaultChooser = { kind: 'echo' };
   const requests: RecordedRequest[] = [];
   const sockets = new Set<Socket>();
   const held: Array<() => void> = [];
@@ -75,7 +94,7 @@ export async function startFaultUpstream(): Promise<FaultUpstream> {
         body: Buffer.concat(chunks).toString('utf8'),
       };
       requests.push(recorded);
-      answer(behaviour, recorded, req, res);
+      answer(typeof behaviour === 'function' ? behaviour(recorded) : behaviour, recorded, req, res);
     });
   });
   server.on('connection', (socket) => {
@@ -127,6 +146,26 @@ export async function startFaultUpstream(): Promise<FaultUpstream> {
         return;
       case 'file':
         return sendFile(req, res, b.body, b.contentType);
+      case 'rate-limited-by': {
+        const { message, rate_limit, rate_window } = RATE_LIMITED_BODY.error;
+        const body = { error: { message, rate_limit, rate_window, ...(b.via === 'body' ? { rate_reset: b.seconds } : {}) } };
+        const headers: Record<string, string> =
+          b.via === 'ratelimit' ? { RateLimit: `limit=40, remaining=0, reset=${b.seconds}` } : b.via === 'retry-after' ? { 'Retry-After': String(b.seconds) } : {};
+        return sendJson(res, 429, body, headers);
+      }
+      case 'unavailable':
+        return sendJson(res, b.status, { error: b.status === 503 ? 'Service unavailable' : 'Bad gateway' });
+      case 'forward': {
+        if (!options.forwardTo) return sendJson(res, 500, { error: 'fault upstream: no forwardTo' });
+        const send = () => forward(options.forwardTo!, recorded, res, req, b.after);
+        if (!b.delayMs) return void send();
+        const timer = setTimeout(() => {
+          timers.delete(timer);
+          void send();
+        }, b.delayMs);
+        timers.add(timer);
+        return;
+      }
       case 'versioned': {
         const send =
           req.headers['if-none-match'] === b.etag
@@ -162,6 +201,44 @@ export async function startFaultUpstream(): Promise<FaultUpstream> {
       return new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+const HOP_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'host', 'content-encoding']);
+
+async function forward(base: string, recorded: RecordedRequest, res: http.ServerResponse, req: http.IncomingMessage, after?: 'reset' | 'truncate') {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(recorded.headers)) {
+    if (typeof value === 'string' && !HOP_HEADERS.has(name)) headers[name] = value;
+  }
+  let upstream: Response;
+  try {
+    upstream = await fetch(`${base}${recorded.target}`, {
+      method: recorded.method,
+      headers,
+      body: recorded.method === 'GET' || recorded.method === 'HEAD' ? undefined : recorded.body,
+    });
+  } catch {
+    req.socket.destroy();
+    return;
+  }
+  const text = await upstream.text();
+  if (after === 'reset') {
+    req.socket.destroy();
+    return;
+  }
+  const out: Record<string, string> = { 'content-type': upstream.headers.get('content-type') ?? 'application/json' };
+  for (const name of ['ratelimit', 'retry-after']) {
+    const value = upstream.headers.get(name);
+    if (value) out[name] = value;
+  }
+  if (after === 'truncate') {
+    res.writeHead(upstream.status, { ...out, 'content-length': String(Buffer.byteLength(text)) });
+    res.write(text.slice(0, Math.max(1, Math.floor(text.length / 2))));
+    setImmediate(() => req.socket.destroy());
+    return;
+  }
+  res.writeHead(upstream.status, { ...out, 'content-length': String(Buffer.byteLength(text)) });
+  res.end(text);
 }
 
 function sendFile(req: http.IncomingMessage, res: http.ServerResponse, body: Buffer, contentType: string) {

@@ -9,8 +9,10 @@
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { TaskListFilters } from '../utils/task-view-rules';
-import { BULK_CHUNK_SIZE, type BulkChanges, putTasksByIds, putTasksInView } from './put-tasks';
-import { type TaskRestore, restoreTasks } from './restore-tasks';
+import { enqueueTaskChange } from '../outbox/task-outbox';
+import { type TaskChangePayload, patchBetween } from '../outbox/task-change-ops';
+import type { BulkChanges } from './put-tasks';
+import type { TaskRestore } from './restore-tasks';
 import { type TaskChange, applyTaskChanges, invertChanges, settleTaskChange } from './task-cache';
 import { taskKeys } from './task-keys';
 
@@ -33,45 +35,24 @@ export type BulkUpdateVariables = {
   onProgress?: BulkProgress;
 };
 
-export async function runBulkUpdate(vars: BulkUpdateVariables): Promise<number> {
-  const { target, changes, timeZone, onProgress } = vars;
+/** The change as the outbox keeps it: plain data, sent (and resumed) by task-change-ops.ts. */
+function outboxPayloadOf(vars: BulkUpdateVariables): TaskChangePayload {
+  const { target, changes, timeZone } = vars;
   if (target.kind === 'view') {
-    onProgress?.(0, vars.previous.length);
-    const updated = await putTasksInView(target.filters, changes, target.createdBefore);
-    onProgress?.(vars.previous.length, vars.previous.length);
-    return updated ?? vars.previous.length;
+    return { kind: 'bulk-view', filters: target.filters, changes, createdBefore: target.createdBefore, total: vars.previous.length, timeZone };
   }
-  const applied: string[] = [];
-  let updated = 0;
-  for (let i = 0; i < target.ids.length; i += BULK_CHUNK_SIZE) {
-    const chunk = target.ids.slice(i, i + BULK_CHUNK_SIZE);
-    try {
-      updated += await putTasksByIds(chunk, changes, timeZone);
-    } catch (error) {
-      if (applied.length === 0) throw error;
-      await rollBack(vars.previous, new Set(applied), timeZone, error);
-    }
-    applied.push(...chunk);
-    onProgress?.(applied.length, target.ids.length);
-  }
-  return updated;
+  const patch = vars.optimistic[0]?.after && vars.optimistic[0].before ? patchBetween(vars.optimistic[0].before, vars.optimistic[0].after) : {};
+  return { kind: 'bulk-ids', ids: target.ids, changes, patch, previous: vars.previous, timeZone };
 }
 
-async function rollBack(previous: readonly TaskRestore[], applied: Set<string>, timeZone: string, cause: unknown): Promise<never> {
-  const reason = cause instanceof Error ? cause.message : String(cause);
-  try {
-    await restoreTasks(previous.filter((p) => applied.has(p.id)), timeZone);
-  } catch {
-    throw new Error(`${reason} ${applied.size} tasks had already changed and could not all be put back; reload to see their state.`);
-  }
-  throw new Error(`${reason} Nothing was changed.`);
-}
 
 export function useBulkUpdateTasks() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationKey: taskKeys.update(),
-    mutationFn: runBulkUpdate,
+    networkMode: 'always',
+    mutationFn: (vars: BulkUpdateVariables) =>
+      enqueueTaskChange(outboxPayloadOf(vars), vars.description, vars.onProgress).result as Promise<number>,
     onMutate: ({ optimistic }) => {
       applyTaskChanges(queryClient, optimistic);
       return { optimistic };

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type CreateTaskBody, type Task, TaskSchema } from '@/shared/close/schemas';
 import { apiRequest } from '@/lib/api-client';
+import { enqueueTaskChange } from '../outbox/task-outbox';
 import { applyTaskChanges, settleTaskChange } from './task-cache';
 import { taskKeys } from './task-keys';
 
@@ -12,6 +13,8 @@ export function createTask({ body, timeZone }: CreateTaskVariables): Promise<Tas
   return apiRequest({ method: 'POST', path: '/task/', body: { _type: 'lead', ...body }, schema: TaskSchema, timeZone });
 }
 
+let createSeq = 0;
+
 /**
  * Optimistic: the pending task joins every list it belongs to at once, and the server's task
  * takes its place when it answers. On a refusal the pending task leaves again, and the form
@@ -21,7 +24,10 @@ export function useCreateTask() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationKey: taskKeys.update(),
-    mutationFn: ({ pending: _pending, ...vars }: CreateTaskVariables) => createTask(vars),
+    networkMode: 'always',
+    // Through the outbox: kept, retried and sent once (it checks for a task its lost answer made).
+    mutationFn: ({ body, timeZone, pending }: CreateTaskVariables) =>
+      enqueueTaskChange({ kind: 'create', body, timeZone, pending: pending ?? null, key: `create-${Date.now()}-${++createSeq}` }, 'create the task').result as Promise<Task>,
     onMutate: ({ pending }) => {
       if (pending) applyTaskChanges(queryClient, [{ before: null, after: pending }]);
     },

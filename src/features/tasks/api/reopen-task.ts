@@ -1,12 +1,9 @@
-import { putTask } from './put-task';
 import { type SingleTaskVariables, useOptimisticTaskMutation } from './use-optimistic-task-mutation';
 
-export const reopenTask = ({ task, timeZone }: SingleTaskVariables) => putTask(task.id, { is_complete: false }, timeZone);
-
 export function useReopenTask() {
-  return useOptimisticTaskMutation({
+  return useOptimisticTaskMutation<SingleTaskVariables>({
     verb: 'reopen',
     optimistic: ({ task }) => ({ ...task, is_complete: false }),
-    request: reopenTask,
+    body: () => ({ is_complete: false }),
   });
 }

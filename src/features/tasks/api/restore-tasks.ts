@@ -6,6 +6,8 @@
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Task } from '@/shared/close/schemas';
+import { ApiError } from '@/lib/api-client';
+import { enqueueTaskChange } from '../outbox/task-outbox';
 import { deleteTask } from './delete-task';
 import { putTask } from './put-task';
 import { type TaskChange, applyTaskChanges, invertChanges, settleTaskChange } from './task-cache';
@@ -34,7 +36,8 @@ function groupByValues(items: readonly TaskRestore[]): Array<{ values: TaskResto
 export async function restoreTasks(items: readonly TaskRestore[], timeZone: string, onProgress?: RestoreProgress): Promise<void> {
   const removed = items.filter((item) => item.remove);
   if (removed.length > 0) {
-    for (const item of removed) await deleteTask(item.id, timeZone);
+    // A task already gone is what Undo wanted (a retried DELETE whose first answer was lost).
+    for (const item of removed) await deleteTask(item.id, timeZone).catch(ignoreNotFound);
     const rest = items.filter((item) => !item.remove);
     onProgress?.(removed.length, items.length);
     if (rest.length > 0) await restoreTasks(rest, timeZone, (done) => onProgress?.(removed.length + done, items.length));
@@ -65,6 +68,10 @@ export async function restoreTasks(items: readonly TaskRestore[], timeZone: stri
   }
 }
 
+function ignoreNotFound(error: unknown): void {
+  if (!(error instanceof ApiError && error.status === 404)) throw error;
+}
+
 export type UndoVariables = {
   label: string;
   restore: TaskRestore[];
@@ -78,7 +85,9 @@ export function useRestoreTasks() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationKey: taskKeys.update(),
-    mutationFn: ({ restore, timeZone, onProgress }: UndoVariables) => restoreTasks(restore, timeZone, onProgress),
+    networkMode: 'always',
+    mutationFn: ({ label, restore, timeZone, onProgress }: UndoVariables) =>
+      enqueueTaskChange({ kind: 'restore', items: restore, timeZone }, `undo ${label}`, onProgress).result.then(() => undefined),
     onMutate: ({ changes }) => {
       const undo = invertChanges(changes);
       applyTaskChanges(queryClient, undo);

@@ -1,15 +1,12 @@
-import { putTask } from './put-task';
 import { type SingleTaskVariables, useOptimisticTaskMutation } from './use-optimistic-task-mutation';
 
 /** Only a lead task's text can be edited (Close refuses `text` on the other types). */
 export type UpdateTaskTextVariables = SingleTaskVariables & { text: string };
 
-export const updateTaskText = ({ task, text, timeZone }: UpdateTaskTextVariables) => putTask(task.id, { text }, timeZone);
-
 export function useUpdateTaskText() {
   return useOptimisticTaskMutation<UpdateTaskTextVariables>({
     verb: 'edit',
     optimistic: ({ task, text }) => ({ ...task, text }),
-    request: updateTaskText,
+    body: ({ text }) => ({ text }),
   });
 }

@@ -1,37 +1,48 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { Task } from '@/shared/close/schemas';
+import type { Task, UpdateTaskBody } from '@/shared/close/schemas';
+import { patchBetween } from '../outbox/task-change-ops';
+import { enqueueTaskChange } from '../outbox/task-outbox';
 import { taskTitle } from '../utils/task-title';
 import { type TaskChange, applyTaskChanges, invertChanges, replaceTaskCopies, settleTaskChange } from './task-cache';
 import { taskKeys } from './task-keys';
 
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-export type SingleTaskVariables = { task: Task; timeZone: string };
+export type SingleTaskVariables = {
+  task: Task;
+  timeZone: string;
+  /** Told the change's outbox id as soon as it is queued (Undo cancels a change not yet sent). */
+  onQueued?: (outboxId: string) => void;
+};
 
 type Options<TVars extends SingleTaskVariables> = {
   /** The task as it will be once the server agrees. */
   optimistic: (vars: TVars) => Task;
-  request: (vars: TVars) => Promise<Task>;
+  /** The fields `PUT /task/{id}/` sets. */
+  body: (vars: TVars) => UpdateTaskBody;
   /** "complete", "reopen", "snooze", …: goes into "Couldn't complete “Call Dana”". */
   verb: string;
 };
 
 /**
- * One task, changed on screen at once and then on the server. Shares the mutation key of every
- * task change, so the lists refresh only after the last concurrent change settles.
+ * One task, changed on screen at once and then on the server through the outbox (which keeps,
+ * orders and retries it). Shares the mutation key of every task change, so the lists refresh
+ * only after the last concurrent change settles. `networkMode: 'always'`: offline, the change
+ * still goes into the outbox (and so survives a reload) instead of waiting in memory.
  */
-export function useOptimisticTaskMutation<TVars extends SingleTaskVariables>({ optimistic, request, verb }: Options<TVars>) {
+export function useOptimisticTaskMutation<TVars extends SingleTaskVariables>({ optimistic, body, verb }: Options<TVars>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationKey: taskKeys.update(),
-    mutationFn: async (vars: TVars) => {
-      // The request starts in a task of its own: building and sending it (headers, zone offset,
-      // fetch) would otherwise run before the optimistic change is rendered, in the task of the
-      // key press or click, and hold back the frame that shows it.
-      await nextTask();
-      return request(vars);
+    networkMode: 'always',
+    mutationFn: (vars: TVars) => {
+      const after = optimistic(vars);
+      const patch = body(vars);
+      // The outbox sends it in a task of its own, after the optimistic change is rendered.
+      const queued = enqueueTaskChange(
+        { kind: 'update', taskId: vars.task.id, body: patch, before: vars.task, patch: patchBetween(vars.task, after), timeZone: vars.timeZone },
+        `${verb} “${taskTitle(vars.task)}”`,
+      );
+      vars.onQueued?.(queued.id);
+      return queued.result as Promise<Task>;
     },
     onMutate: (vars) => {
       const changes: TaskChange[] = [{ before: vars.task, after: optimistic(vars) }];
@@ -51,3 +62,4 @@ export function useOptimisticTaskMutation<TVars extends SingleTaskVariables>({ o
     meta: { describeFailure: (vars) => `Couldn't ${verb} “${taskTitle((vars as TVars).task)}”` },
   });
 }
+

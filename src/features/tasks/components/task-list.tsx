@@ -1,10 +1,12 @@
 import { type Range, type Virtualizer, defaultRangeExtractor, measureElement as measureRow, useWindowVirtualizer } from '@tanstack/react-virtual';
 import { memo, startTransition, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Task, TaskView } from '@/shared/close/schemas';
+import { type Density, useDensity } from '../stores/density-store';
 import { selectionActions } from '../stores/selection-store';
 import { focusActions, focusedTaskIdNow, registerTaskSource, successorOf } from '../stores/focus-store';
 import type { TaskListRow } from '../utils/group-tasks';
 import { estimateRowSize, isWithinView, rememberRowHeight } from '../utils/row-size';
+import { CompactTaskRow } from './compact-task-row';
 import { GroupHeader } from './group-header';
 import { TaskCard, type TaskCardProps } from './task-card';
 
@@ -51,8 +53,10 @@ const SCROLL_PADDING_END = 112;
  * at the bottom); its ResizeObserver entry, which comes with the next layout, measures it instead.
  */
 function measureListRow(element: Element, entry: ResizeObserverEntry | undefined, instance: Virtualizer<Window, Element>): number {
-  // A placeholder is as tall as its type's estimate already; learning from it would learn nothing.
-  const type = element.firstElementChild?.hasAttribute('data-placeholder') ? undefined : (element as HTMLElement).dataset.rowType;
+  // A placeholder is as tall as its type's estimate already; learning from it would learn nothing,
+  // and a compact row says nothing about the height of a card of its type.
+  const skip = element.firstElementChild?.hasAttribute('data-placeholder') || (element as HTMLElement).dataset.density === 'compact';
+  const type = skip ? undefined : (element as HTMLElement).dataset.rowType;
   if (!entry) {
     const index = instance.indexFromElement(element);
     const item = instance.measurementsCache[index];
@@ -75,16 +79,19 @@ function measureListRow(element: Element, entry: ResizeObserverEntry | undefined
  * removes the completed one. A card that enters the viewport of a list at rest (first view, a
  * completed task's successor) mounts whole at once.
  */
-const TaskRow = memo(function TaskRow({ deferred, height, ...card }: TaskCardProps & { deferred: boolean; height: number }) {
+const TaskRow = memo(function TaskRow({ deferred, height, density, ...card }: TaskCardProps & { deferred: boolean; height: number; density: Density }) {
   const [ready, setReady] = useState(!deferred);
   useEffect(() => {
     if (!ready) startTransition(() => setReady(true));
   }, [ready]);
   if (!ready) {
-    return <div aria-hidden="true" data-placeholder="" className="rounded-lg border border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-900" style={{ height: height - GAP }} />;
+    return <div aria-hidden="true" data-placeholder="" className="rounded-lg border border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-900" style={{ height: height - gapOf(density) }} />;
   }
-  return <TaskCard {...card} />;
+  return density === 'compact' ? <CompactTaskRow {...card} /> : <TaskCard {...card} />;
 });
+
+/** Cards have air between them; compact rows are ruled lines. */
+const gapOf = (density: Density) => (density === 'compact' ? 0 : GAP);
 
 /**
  * The list, virtualized with the window as the scroller: group headers and cards are one flat
@@ -155,10 +162,11 @@ export function TaskList({ view, rows, timeZone, nowMs, hasNextPage, isFetchingN
     [groupIndexes],
   );
 
+  const density = useDensity();
   const count = rows.length + (hasNextPage ? 1 : 0);
   const virtualizer = useWindowVirtualizer({
     count,
-    estimateSize: (i) => estimateRowSize(rows[i]),
+    estimateSize: (i) => estimateRowSize(rows[i], density),
     measureElement: measureListRow,
     overscan: OVERSCAN,
     scrollMargin,
@@ -168,6 +176,13 @@ export function TaskList({ view, rows, timeZone, nowMs, hasNextPage, isFetchingN
     rangeExtractor,
     ...(SERVER_RENDER ? { initialRect: SERVER_VIEWPORT } : {}),
   });
+  // Every row changes height with the density: measured sizes start over.
+  const shownDensity = useRef(density);
+  useLayoutEffect(() => {
+    if (shownDensity.current === density) return;
+    shownDensity.current = density;
+    virtualizer.measure();
+  }, [density, virtualizer]);
   const items = virtualizer.getVirtualItems();
   const scrolling = virtualizer.isScrolling;
   const viewTop = virtualizer.scrollOffset ?? 0;
@@ -252,12 +267,14 @@ export function TaskList({ view, rows, timeZone, nowMs, hasNextPage, isFetchingN
             key={item.key}
             data-index={item.index}
             data-row-type={row.task._type}
+            data-density={density}
             data-group={row.groupKey}
             data-group-label={row.groupLabel}
             ref={virtualizer.measureElement}
-            style={{ ...style, paddingBottom: GAP }}
+            style={{ ...style, paddingBottom: gapOf(density) }}
           >
             <TaskRow
+              density={density}
               task={row.task}
               view={view}
               timeZone={timeZone}

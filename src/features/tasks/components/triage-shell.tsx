@@ -6,9 +6,12 @@ import { Toaster } from '@/components/toast/toaster';
 import { useFirstViewLoaded } from '@/components/use-after-first-view';
 import { TaskActionsProvider } from '../hooks/use-task-actions';
 import { useCrossTabSync } from '../hooks/use-task-sync';
+import { SavingIndicator, UnsavedChanges } from '../outbox/saving-indicator';
+import { useTaskOutbox } from '../outbox/use-task-outbox';
 import { dialogActions } from '../stores/dialog-store';
 import { useBulkProgress } from '../stores/bulk-progress-store';
 import { useSelectedCount } from '../stores/selection-store';
+import { DensitySelect } from './density-select';
 import { DIALOG_CHUNKS, DialogHost, usePrefetchWhenIdle } from './dialogs/dialog-host';
 import { ViewTabs } from './view-tabs';
 import { ViewToolbar } from './view-toolbar';
@@ -35,16 +38,19 @@ function BulkBarSlot() {
 /**
  * The app around a view: header with the views and their counts, the filters, then the view
  * itself; the bulk bar, dialogs, toasts and the keyboard layer live here too, so they outlive
- * any one card.
+ * any one card. `account` (the signed-in person's menu) comes from the app, which composes
+ * features.
  */
-export function TriageShell({ children }: { children: ReactNode }) {
+export function TriageShell({ children, account }: { children: ReactNode; account?: ReactNode }) {
   useCrossTabSync();
+  useTaskOutbox();
   // The dialogs' chunks (react-aria among them) wait for the first view: with a slow load the
   // shell shows the skeleton, and an idle moment there would fetch them ahead of the list.
   usePrefetchWhenIdle(useFirstViewLoaded() ? IDLE_CHUNKS : NO_CHUNKS);
   return (
     <TaskActionsProvider>
       <OfflineBanner />
+      <UnsavedChanges />
       <a
         href="#main"
         className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-slate-900 focus:shadow"
@@ -57,6 +63,7 @@ export function TriageShell({ children }: { children: ReactNode }) {
             <h1 className="text-lg font-bold tracking-tight text-slate-900 dark:text-slate-50">Triage</h1>
             <ViewTabs />
             <div className="flex items-center gap-1">
+              <SavingIndicator />
               <button
                 type="button"
                 aria-haspopup="dialog"
@@ -67,7 +74,9 @@ export function TriageShell({ children }: { children: ReactNode }) {
                 Shortcuts
                 <ShortcutHint keys="?" className="hidden pointer-fine:inline-flex" />
               </button>
+              <DensitySelect />
               <ThemeSelect />
+              {account}
             </div>
           </div>
           <ViewToolbar />

@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useLocation, useNavigate } from '@tanstack/react-router';
-import { useEffect, useId, useRef } from 'react';
+import { useCallback, useEffect, useId } from 'react';
 import { TASK_TYPES, type TaskType } from '@/shared/close/schemas';
 import { browserTimeZone, tzOffsetHours } from '@/lib/time-zone-offset';
 import { ShortcutHint } from '@/components/shortcut-hint';
+import { useDisclosureDismissal } from '@/components/ui/use-disclosure-dismissal';
 import { useAfterFirstViewShown, useFirstViewLoaded } from '@/components/use-after-first-view';
 import { meQueryOptions } from '../api/get-me';
 import { userDisplayName, usersQueryOptions } from '../api/list-users';
@@ -135,40 +136,21 @@ function TypeFilter({ types, onChange }: { types: readonly TaskType[]; onChange:
   const { typeFilterToggled, focusMovedInside } = useTypeFilterActions();
   const setOpen = (next: boolean | ((open: boolean) => boolean)) => typeFilterToggled(typeof next === 'function' ? next(open) : next);
   const panelId = useId();
-  const rootRef = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
+  const close = useCallback(() => typeFilterToggled(false), [typeFilterToggled]);
+  const { rootRef, buttonRef, onKeyDown } = useDisclosureDismissal(open, close);
 
   // `/` opened the panel: start on its first box, so the keyboard can pick types at once.
   useEffect(() => {
     if (!open || !focusInside) return;
     rootRef.current?.querySelector<HTMLInputElement>(`#${CSS.escape(panelId)} input`)?.focus();
     focusMovedInside();
-  }, [open, focusInside, panelId, focusMovedInside]);
-
-  useEffect(() => {
-    if (!open) return;
-    const onPointerDown = (e: PointerEvent) => {
-      if (!rootRef.current?.contains(e.target as Node)) typeFilterToggled(false);
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    return () => document.removeEventListener('pointerdown', onPointerDown);
-  }, [open, typeFilterToggled]);
+  }, [open, focusInside, panelId, focusMovedInside, rootRef]);
 
   const toggle = (type: TaskType) =>
     onChange(types.includes(type) ? types.filter((t) => t !== type) : TASK_TYPES.filter((t) => t === type || types.includes(t)));
 
   return (
-    <div
-      ref={rootRef}
-      className="relative"
-      onKeyDown={(e) => {
-        if (e.key === 'Escape' && open) {
-          e.stopPropagation();
-          setOpen(false);
-          buttonRef.current?.focus();
-        }
-      }}
-    >
+    <div ref={rootRef} className="relative" onKeyDown={onKeyDown}>
       <button
         ref={buttonRef}
         type="button"

@@ -20,6 +20,7 @@ import { useSnoozeTask } from '../api/snooze-task';
 import { type TaskChange, loadedTasks } from '../api/task-cache';
 import { taskKeys } from '../api/task-keys';
 import { useUpdateTaskText } from '../api/update-task-text';
+import { taskOutbox } from '../outbox/task-outbox';
 import { bulkProgressChanged } from '../stores/bulk-progress-store';
 import { type ActionTarget, type BulkPlan, dialogActions } from '../stores/dialog-store';
 import { handFocusOnBeforeRemoval } from '../stores/focus-store';
@@ -67,6 +68,8 @@ const noop = () => {};
 /** Bulk changes larger than this show a progress bar. */
 const BULK_PROGRESS_FROM = 200;
 let undoSeq = 0;
+/** Undo entry id → the outbox id of its change, while the change may still be waiting to be sent. */
+const queuedChanges = new Map<string, string>();
 
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
@@ -156,8 +159,7 @@ export function TaskActionsProvider({ children }: { children: ReactNode }) {
   const actions = useMemo<TaskActions>(() => {
     const zone = () => latest.current.filters?.timeZone ?? latest.current.choice.timeZone ?? browserTimeZone();
 
-    const recordUndo = (entry: Omit<UndoEntry, 'id'>, message: string) => {
-      const id = `undo-${++undoSeq}`;
+    const recordUndo = (entry: Omit<UndoEntry, 'id'>, message: string, id = `undo-${++undoSeq}`) => {
       undoActions().undoRecorded({ ...entry, id });
       toastActions().toastShown({
         id: `toast-${id}`,
@@ -174,6 +176,12 @@ export function TaskActionsProvider({ children }: { children: ReactNode }) {
       const entry = id ? undoActions().undoTaken(id) : null;
       if (!entry) return;
       toastActions().toastDismissed(`toast-${entry.id}`);
+      const queued = queuedChanges.get(entry.id);
+      if (queued && taskOutbox.cancel(queued)) {
+        // Not sent yet: nothing goes to the server, and the change's own rollback puts the screen back.
+        toastActions().toastShown({ tone: 'info', message: `Undid ${entry.label}`, durationMs: 5_000 });
+        return;
+      }
       const many = entry.restore.length > 50;
       latest.current.restoreTasks
         .mutateAsync({
@@ -188,19 +196,34 @@ export function TaskActionsProvider({ children }: { children: ReactNode }) {
         .finally(() => many && bulkProgressChanged(null));
     };
 
+    /**
+     * One message per outcome: the confirmation and its Undo show at once (in the next task, not
+     * in the key press's frame) while the change waits in the outbox; a refusal takes them away
+     * and the failure alone is shown.
+     */
     const single = (
       task: Task,
-      run: () => Promise<unknown>,
+      run: (onQueued: (outboxId: string) => void) => Promise<unknown>,
       after: Task,
       fields: Array<'is_complete' | 'assigned_to' | 'date' | 'text'>,
       label: string,
       message: string,
     ) => {
       const timeZone = zone();
+      const undoId = `undo-${++undoSeq}`;
+      let failed = false;
       selectionActions().tasksDeselected([task.id]);
-      run()
-        .then(() => recordUndo({ label, restore: [restoreOf(task, fields)], changes: [{ before: task, after }], timeZone }, message))
-        .catch(noop);
+      run((outboxId) => queuedChanges.set(undoId, outboxId))
+        .then(() => queuedChanges.delete(undoId))
+        .catch(() => {
+          failed = true;
+          queuedChanges.delete(undoId);
+          undoActions().undoTaken(undoId);
+          toastActions().toastDismissed(`toast-${undoId}`);
+        });
+      setTimeout(() => {
+        if (!failed) recordUndo({ label, restore: [restoreOf(task, fields)], changes: [{ before: task, after }], timeZone }, message, undoId);
+      }, 0);
     };
 
     const runBulk = (plan: BulkPlan, vars: Omit<BulkUpdateVariables, 'description' | 'onProgress'>, count: number) => {
@@ -243,20 +266,20 @@ export function TaskActionsProvider({ children }: { children: ReactNode }) {
         handFocusOnBeforeRemoval(task.id);
         const after = { ...task, is_complete: true };
         const title = taskTitle(task);
-        single(task, () => latest.current.completeTask.mutateAsync({ task, timeZone: zone() }), after, ['is_complete'], `completing “${title}”`, `Completed “${title}”`);
+        single(task, (onQueued) => latest.current.completeTask.mutateAsync({ task, timeZone: zone(), onQueued }), after, ['is_complete'], `completing “${title}”`, `Completed “${title}”`);
       },
       reopen: (task) => {
         handFocusOnBeforeRemoval(task.id);
         const after = { ...task, is_complete: false };
         const title = taskTitle(task);
-        single(task, () => latest.current.reopenTask.mutateAsync({ task, timeZone: zone() }), after, ['is_complete'], `reopening “${title}”`, `Reopened “${title}”`);
+        single(task, (onQueued) => latest.current.reopenTask.mutateAsync({ task, timeZone: zone(), onQueued }), after, ['is_complete'], `reopening “${title}”`, `Reopened “${title}”`);
       },
       snooze: (task, date) => {
         const after = { ...task, date };
         const title = taskTitle(task);
         single(
           task,
-          () => latest.current.snoozeTask.mutateAsync({ task, date, timeZone: zone() }),
+          (onQueued) => latest.current.snoozeTask.mutateAsync({ task, date, timeZone: zone(), onQueued }),
           after,
           ['date'],
           `snoozing “${title}”`,
@@ -268,7 +291,7 @@ export function TaskActionsProvider({ children }: { children: ReactNode }) {
         const title = taskTitle(task);
         single(
           task,
-          () => latest.current.reassignTask.mutateAsync({ task, userId: user.id, userName: user.name, timeZone: zone() }),
+          (onQueued) => latest.current.reassignTask.mutateAsync({ task, userId: user.id, userName: user.name, timeZone: zone(), onQueued }),
           after,
           ['assigned_to'],
           `reassigning “${title}”`,

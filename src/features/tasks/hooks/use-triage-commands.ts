@@ -14,6 +14,7 @@ import { focusActions, focusedTaskNow, moveTaskFocus, visibleTasksNow } from '..
 import { selectionActions, selectionSnapshot } from '../stores/selection-store';
 import { typeFilterActions } from '../stores/type-filter-store';
 import { latestUndoEntry } from '../stores/undo-store';
+import { replyTargetOf } from '../utils/reply-target';
 import type { CommandId } from '../utils/shortcut-catalog';
 import { VIEW_PATHS, useCurrentView } from './use-current-task-view';
 import { useTaskActions } from './use-task-actions';
@@ -92,6 +93,12 @@ export function useTriageCommands(): TriageCommands {
           return true;
         }
         return withFocused((task) => actions.openReassign({ kind: 'task', task }))();
+      },
+      reply: () => {
+        const task = focusedTaskNow();
+        if (!task || !replyTargetOf(task)) return false;
+        dialogActions().dialogOpened({ kind: 'reply', task });
+        return true;
       },
       undo: () => {
         // After undoing one task's change, the keyboard carries on from that task.

@@ -21,6 +21,8 @@ export type OpenDialog =
   | { kind: 'new-task' }
   /** One task, large, with its actions (Enter / o). */
   | { kind: 'detail'; task: Task }
+  /** A text back or an email reply from the task (r). */
+  | { kind: 'reply'; task: Task }
   | { kind: 'shortcuts' }
   | { kind: 'palette' };
 

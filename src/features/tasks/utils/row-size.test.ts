@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { leadTask, voicemailTask } from '../testing/task-fixtures';
 import type { TaskListRow } from './group-tasks';
-import { HEADER_HEIGHT, estimateRowSize, isWithinView, rememberRowHeight, resetRowHeights } from './row-size';
+import { COMPACT_ROW_HEIGHT, HEADER_HEIGHT, estimateRowSize, isWithinView, rememberRowHeight, resetRowHeights } from './row-size';
 
 const row = (task: typeof leadTask): TaskListRow => ({ kind: 'task', key: task.id, task, groupKey: 'overdue', groupLabel: 'Overdue' });
 
@@ -19,6 +19,13 @@ describe('estimateRowSize', () => {
     rememberRowHeight('voicemail', 0);
     expect(estimateRowSize(row(leadTask))).toBe(140);
     expect(estimateRowSize(row(voicemailTask))).toBe(161);
+  });
+
+  it('gives every compact row one line’s height, whatever cards of its type measured', () => {
+    rememberRowHeight('lead', 140);
+    expect(estimateRowSize(row(leadTask), 'compact')).toBe(COMPACT_ROW_HEIGHT);
+    expect(estimateRowSize(row(voicemailTask), 'compact')).toBe(COMPACT_ROW_HEIGHT);
+    expect(estimateRowSize(undefined, 'compact')).toBe(HEADER_HEIGHT);
   });
 });
 

@@ -9,6 +9,8 @@
 import type { TaskListRow } from './group-tasks';
 
 export const HEADER_HEIGHT = 40;
+/** A compact row (one line, h-9 with its bottom border inside); every type the same, no gap below. */
+export const COMPACT_ROW_HEIGHT = 36;
 /** Most types' card plus the gap below it. */
 const DEFAULT_ROW_HEIGHT = 153;
 
@@ -22,8 +24,9 @@ const FIRST_GUESS: ReadonlyArray<[string, number]> = [
 const rowHeights = new Map<string, number>(FIRST_GUESS);
 
 /** `undefined` is the "loading more" row after the last task. */
-export function estimateRowSize(row: TaskListRow | undefined): number {
+export function estimateRowSize(row: TaskListRow | undefined, density: 'comfortable' | 'compact' = 'comfortable'): number {
   if (!row || row.kind === 'group') return HEADER_HEIGHT;
+  if (density === 'compact') return COMPACT_ROW_HEIGHT;
   return rowHeights.get(row.task._type) ?? DEFAULT_ROW_HEIGHT;
 }
 

@@ -13,6 +13,7 @@ export type CommandId =
   | 'complete'
   | 'snooze'
   | 'reassign'
+  | 'reply'
   | 'undo'
   | 'select'
   | 'extend-down'
@@ -53,6 +54,7 @@ export const SHORTCUTS: readonly ShortcutInfo[] = [
   { id: 'complete', keys: ['e'], label: 'Complete (reopen in the archive)', group: 'Act', aliases: 'done finish archive reopen' },
   { id: 'snooze', keys: ['h', 'b'], label: 'Snooze…', group: 'Act', aliases: 'later remind reschedule date' },
   { id: 'reassign', keys: ['a'], label: 'Reassign…', group: 'Act', aliases: 'assign owner give' },
+  { id: 'reply', keys: ['r'], label: 'Reply: text back, answer the email', group: 'Act', aliases: 'answer respond sms text email call back' },
   { id: 'undo', keys: ['z', 'mod+z'], label: 'Undo the last action', group: 'Act', aliases: 'revert back' },
   { id: 'skip', keys: ['s', 'ArrowRight'], label: 'Skip (queue)', group: 'Act', aliases: 'next later pass' },
   { id: 'new-task', keys: ['c'], label: 'New task…', group: 'Act', aliases: 'create add todo' },

@@ -10,6 +10,7 @@ const loadNewTask = () => import('./new-task-dialog');
 const loadDetail = () => import('./task-detail-dialog');
 const loadShortcuts = () => import('./shortcut-sheet-dialog');
 const loadPalette = () => import('./command-palette-dialog');
+const loadReply = () => import('./reply-dialog');
 
 const SnoozeDialog = lazy(loadSnooze);
 const ReassignDialog = lazy(loadReassign);
@@ -18,9 +19,10 @@ const NewTaskDialog = lazy(loadNewTask);
 const TaskDetailDialog = lazy(loadDetail);
 const ShortcutSheetDialog = lazy(loadShortcuts);
 const CommandPaletteDialog = lazy(loadPalette);
+const ReplyDialog = lazy(loadReply);
 
 /** Every dialog's chunk, most used first: the shell fetches them when the browser is idle. */
-export const DIALOG_CHUNKS = [loadSnooze, loadReassign, loadDetail, loadPalette, loadShortcuts, loadBulkPreview, loadNewTask];
+export const DIALOG_CHUNKS = [loadSnooze, loadReassign, loadDetail, loadPalette, loadShortcuts, loadBulkPreview, loadNewTask, loadReply];
 
 /** Fetches lazy chunks once the browser is idle after the first paint, so opening one is instant. */
 export function usePrefetchWhenIdle(loaders: ReadonlyArray<() => Promise<unknown>>) {
@@ -68,6 +70,7 @@ export function DialogHost() {
       {dialog.kind === 'detail' ? <TaskDetailDialog task={dialog.task} onClose={dialogClosed} /> : null}
       {dialog.kind === 'shortcuts' ? <ShortcutSheetDialog onClose={dialogClosed} /> : null}
       {dialog.kind === 'palette' ? <CommandPaletteDialog onClose={dialogClosed} /> : null}
+      {dialog.kind === 'reply' ? <ReplyDialog task={dialog.task} onClose={dialogClosed} /> : null}
     </Suspense>
   );
 }

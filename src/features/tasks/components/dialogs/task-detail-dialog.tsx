@@ -8,8 +8,10 @@ import { useTaskActions } from '../../hooks/use-task-actions';
 import { dialogActions } from '../../stores/dialog-store';
 import { moveTaskFocus } from '../../stores/focus-store';
 import { shortcutKeys } from '../../utils/shortcut-catalog';
+import { replyTargetOf } from '../../utils/reply-target';
 import { taskTitle } from '../../utils/task-title';
 import { TaskCardBody } from '../cards/task-card-body';
+import { EmailThread } from '../email/email-thread';
 import { TaskActionButtons } from '../task-action-buttons';
 
 /**
@@ -46,6 +48,13 @@ export default function TaskDetailDialog({ task, onClose }: { task: Task; onClos
       },
       { keys: shortcutKeys('snooze'), handler: () => actions.openSnooze({ kind: 'task', task }) },
       { keys: shortcutKeys('reassign'), handler: () => actions.openReassign({ kind: 'task', task }) },
+      {
+        keys: shortcutKeys('reply'),
+        handler: () => {
+          if (!replyTargetOf(task)) return false;
+          dialogActions().dialogOpened({ kind: 'reply', task });
+        },
+      },
       { keys: ['j', 'ArrowDown'], handler: () => show(1) },
       { keys: ['k', 'ArrowUp'], handler: () => show(-1) },
       { keys: shortcutKeys('play'), handler: player((p) => p.toggle()) },
@@ -61,8 +70,14 @@ export default function TaskDetailDialog({ task, onClose }: { task: Task; onClos
         <div className="text-base [&_p]:text-[0.9375rem]">
           <TaskCardBody task={task} timeZone={timeZone} nowMs={nowMs} />
         </div>
+        {task._type === 'incoming_email' && <EmailThread task={task} timeZone={timeZone} />}
         <div className="flex flex-wrap items-center gap-2 border-t border-slate-200 pt-4 dark:border-slate-800">
           <TaskActionButtons task={task} view={view} large hintClassName="hidden pointer-fine:inline-flex" onActed={onClose} />
+          {replyTargetOf(task) && (
+            <button type="button" className={SECONDARY_BUTTON} aria-keyshortcuts="R" onClick={() => dialogActions().dialogOpened({ kind: 'reply', task })}>
+              Reply
+            </button>
+          )}
           <button type="button" className={`${SECONDARY_BUTTON} ml-auto`} onClick={onClose}>
             Close
           </button>

@@ -1,0 +1,12 @@
+import { describe, expect, it } from 'vitest';
+import { oauthErrorMessage } from './sign-in-error-message';
+
+describe('oauthErrorMessage', () => {
+  it('says a denied or cancelled Close sign-in was cancelled', () => {
+    expect(oauthErrorMessage('access_denied')).toBe('Sign-in with Close was cancelled. Try again, or use an API key.');
+  });
+
+  it('says any other OAuth error did not finish, without echoing it', () => {
+    expect(oauthErrorMessage('<script>')).toBe("Sign-in with Close didn't finish. Try again, or use an API key.");
+  });
+});
