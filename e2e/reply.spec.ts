@@ -18,8 +18,12 @@ test.describe.configure({ timeout: 150_000 });
 
 type Sms = { id: string; text: string; direction: string; status: string; remote_phone: string; local_phone: string };
 
+/**
+ * axe on our views. The email's own frame is left out: its HTML is the sender's, and its sandbox
+ * refuses the script axe would run inside it (axe then waits for that frame's answer).
+ */
 async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
+  const results = await new AxeBuilder({ page }).exclude('iframe[title^="Email:"]').analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({ id: v.id, help: v.help, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));

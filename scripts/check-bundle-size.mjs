@@ -12,6 +12,7 @@ import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { RENDERER_DIR } from './build-app.mjs';
+import { SERVER_DIR } from './build-server.mjs';
 
 /** Initial JS budget in bytes of gzip (kB as Vite prints them: 1 kB = 1,000 bytes). */
 export const INITIAL_JS_BUDGET_GZIP = 150_000;
@@ -148,8 +149,8 @@ export function bundleReport(distDir) {
     initial = initialFromIndexHtml(readFileSync(indexFile, 'utf8'));
     const loaded = new Set([...initial.js, ...initial.css]);
     lazy = listAssets(distDir)
-      // The server's renderer of the first view: never sent to a browser.
-      .filter((file) => /\.(m?js|css)$/.test(file) && !loaded.has(file) && !file.startsWith(`${RENDERER_DIR}/`))
+      // The server's renderer of the first view and the server itself: never sent to a browser.
+      .filter((file) => /\.(m?js|css)$/.test(file) && !loaded.has(file) && !file.startsWith(`${RENDERER_DIR}/`) && !file.startsWith(`${SERVER_DIR}/`))
       .map((file) => ({ name: file, js: file.endsWith('.css') ? [] : [file], css: file.endsWith('.css') ? [file] : [] }));
   } else {
     throw new Error(`no build in ${distDir}: run \`npm run build\` first`);
