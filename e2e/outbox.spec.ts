@@ -7,7 +7,7 @@
  */
 import type { Page, Response } from '@playwright/test';
 import { type TriageServer, closeApi, expect, startTriageServer, test } from './fixtures';
-import { type ApiTask, card, toastFor, topOfInboxDate, uniqueText, waitForList } from './triage-helpers';
+import { type ApiTask, card, toastFor, topOfInboxDate, uniqueText, waitForList, waitUntilAllSaved } from './triage-helpers';
 
 const ZONE = 'America/New_York';
 const CHECK_KEY = 'demo-key-kenji';
@@ -80,10 +80,6 @@ async function openInbox(page: Page): Promise<void> {
   await waitForList(page);
 }
 
-async function allSaved(page: Page): Promise<void> {
-  await expect(page.getByTestId('saving-indicator')).toHaveCount(0, { timeout: 60_000 });
-}
-
 /** The inbox count on screen equals the server's, once everything has settled. */
 async function expectInboxCountAsOnServer(page: Page): Promise<void> {
   const { id } = await alex();
@@ -116,7 +112,7 @@ test('a burst of completions under the rate limit all land, each once', async ({
     await expect(card(page, task.text!)).toHaveCount(0);
   }
   await expect(page.getByTestId('saving-indicator')).toBeVisible();
-  await allSaved(page);
+  await waitUntilAllSaved(page);
   for (const task of tasks) expect((await taskOf(task.id)).is_complete).toBe(true);
   expect(tasks.map((t) => saved.get(t.id) ?? 0)).toEqual(tasks.map(() => 1));
   await expect(page.getByRole('alert')).toHaveCount(0);
@@ -137,7 +133,7 @@ test('completions made offline stay done on screen and land once back online', a
   expect((await taskOf(tasks[0]!.id)).is_complete).toBe(false);
 
   await context.setOffline(false);
-  await allSaved(page);
+  await waitUntilAllSaved(page);
   for (const task of tasks) expect((await taskOf(task.id)).is_complete).toBe(true);
   expect(tasks.map((t) => saved.get(t.id) ?? 0)).toEqual(tasks.map(() => 1));
   await expectInboxCountAsOnServer(page);
@@ -162,7 +158,7 @@ test('completions refused with 503 when the tab closed are sent by the next tab,
   const saved = countSavedPuts(next);
   await openInbox(next);
   for (const task of tasks) await expect(card(next, task.text!)).toHaveCount(0);
-  await allSaved(next);
+  await waitUntilAllSaved(next);
   for (const task of tasks) expect((await taskOf(task.id)).is_complete).toBe(true);
   expect(tasks.map((t) => saved.get(t.id) ?? 0)).toEqual(tasks.map(() => 1));
   await expectInboxCountAsOnServer(next);
@@ -184,7 +180,7 @@ test('a 503 and then a 200: the completion lands, with no error shown', async ({
   await expect(card(page, task!.text!)).toHaveCount(0);
   await expect.poll(async () => (await taskOf(task!.id)).is_complete, { timeout: 30_000 }).toBe(true);
   expect(refused).toBe(1);
-  await allSaved(page);
+  await waitUntilAllSaved(page);
   await expect(card(page, task!.text!)).toHaveCount(0);
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
@@ -212,7 +208,7 @@ test('a 400 and a 500 roll back with their reasons, and no success message stays
   await expect(card(page, broken!.text!)).toBeVisible();
   await expect(toastFor(page, `Completed “${refused!.text}”`)).toHaveCount(0);
   await expect(toastFor(page, `Completed “${broken!.text}”`)).toHaveCount(0);
-  await allSaved(page);
+  await waitUntilAllSaved(page);
   expect((await taskOf(refused!.id)).is_complete).toBe(false);
   expect((await taskOf(broken!.id)).is_complete).toBe(false);
   await expectInboxCountAsOnServer(page);

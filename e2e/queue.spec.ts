@@ -4,7 +4,7 @@
  */
 import { expect, test } from './fixtures';
 import { shortcutsReady } from './keyboard-helpers';
-import { api, createLeadTask, uniqueText, waitForList, wallClockIn } from './triage-helpers';
+import { api, createLeadTask, uniqueText, waitForList, waitUntilAllSaved, wallClockIn } from './triage-helpers';
 
 const ZONE = 'America/New_York';
 test.use({ timezoneId: ZONE });
@@ -76,6 +76,8 @@ test('Start works through the inbox to inbox zero, one key per task', async ({ p
   expect(handled).toHaveLength(total);
   expect(new Set(handled.map((h) => h.id)).size).toBe(total);
 
+  // The screen moves at once; the changes reach the server through the outbox.
+  await waitUntilAllSaved(page);
   for (const { id, how } of handled) {
     const saved = await client.task(id);
     if (how === 'complete') expect(saved.is_complete, `${id} completed`).toBe(true);

@@ -157,3 +157,11 @@ export async function undoAfter(page: Page, message: string | RegExp, check: () 
 export function nextFrames(page: Page): Promise<void> {
   return page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
 }
+
+/**
+ * Resolves once the outbox has sent every change (the header's "Saving…" is gone): from then on
+ * the server has what the screen shows.
+ */
+export async function waitUntilAllSaved(page: Page, timeout = 60_000): Promise<void> {
+  await expect(page.getByTestId('saving-indicator')).toHaveCount(0, { timeout });
+}
