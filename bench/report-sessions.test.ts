@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateBudgets, renderMarkdown } from './report';
+import { resultsWith } from './results-fixture';
 import type { BenchResults, SessionStoreResult } from './results-schema';
 
 function store(name: 'sqlite' | 'postgres', pollP99: number, rps: number, errors = 0): SessionStoreResult {
@@ -17,22 +18,7 @@ function store(name: 'sqlite' | 'postgres', pollP99: number, rps: number, errors
 }
 
 function results(sessions: BenchResults['sessions']): BenchResults {
-  const skipped = { skipped: 'not requested (--only)' };
-  return {
-    version: 1,
-    mode: 'full',
-    date: '2025-06-01T12:00:00.000Z',
-    seconds: 60,
-    machine: { cpu: 'Test CPU', cores: 2, memoryGb: 8, os: 'Linux', node: 'v20', chromium: null },
-    inboxQuery: 'view=inbox',
-    tzOffset: '-5',
-    api: [],
-    bulk: skipped,
-    browser: skipped,
-    bundle: skipped,
-    sessions,
-    notes: [],
-  };
+  return resultsWith({ sessions });
 }
 
 describe('the signed-in people in the report', () => {

@@ -13,6 +13,8 @@ import {
   isSkipped,
 } from './results-schema';
 import { sessionVerdicts, sessionsSection } from './report-sessions';
+import { deskSection, deskVerdicts } from './report-desk';
+import { outreachSection } from './report-outreach';
 
 export type Verdict = { budget: string; limit: string; measured: string; pass: boolean | null; note?: string };
 
@@ -164,6 +166,7 @@ export function evaluateBudgets(r: BenchResults): Verdict[] {
     });
   }
   verdicts.push(...sessionVerdicts(r));
+  verdicts.push(...deskVerdicts(r));
   return verdicts;
 }
 
@@ -286,6 +289,10 @@ export function renderMarkdown(r: BenchResults): string {
   }
 
   out.push(...sessionsSection(r), '');
+  const desk = deskSection(r);
+  if (desk.length) out.push(...desk.slice(1), '');
+  const outreach = outreachSection(r);
+  if (outreach.length) out.push(...outreach, '');
   out.push('## Bundle');
   out.push('');
   if (isSkipped(r.bundle)) out.push(`Not measured: ${r.bundle.skipped}`);

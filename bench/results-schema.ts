@@ -88,7 +88,50 @@ export type BenchResults = {
   bundle: BundleResult | Skipped;
   /** Signed-in people (issue 14); absent in results from before sessions. */
   sessions?: SessionsResult | Skipped;
+  /** The manager's desk (issue 17); absent in results from before it. */
+  desk?: DeskResult | Skipped;
+  /** The Outreach inbox (issue 18); absent in results from before it. */
+  outreach?: OutreachResult | Skipped;
   notes: string[];
+};
+
+/** Every count of every rep, once: how long until the last one was known, and the requests it took. */
+export type DeskCountRun = { ms: number; requests: number };
+
+/** The manager's desk (bench/desk.ts): counting a team's workload, and a rebalance. */
+export type DeskResult = {
+  reps: number;
+  tasksPerRep: number;
+  openTasks: number;
+  /** Requests the desk keeps in flight. */
+  concurrency: number;
+  /** The desk from cold (no hints), each run. */
+  cold: DeskCountRun[];
+  coldMedianMs: number;
+  /** Again, with the last counts as hints, as the desk refreshes. */
+  refresh: DeskCountRun;
+  /** One page after another, one count after another, one rep after another: the median run, and each. */
+  naive: DeskCountRun;
+  naiveRuns: DeskCountRun[];
+  /** The desk's counts equal those read page by page. */
+  countsAgree: boolean;
+  /** Both ways against a server with Close's per-key rate limit. */
+  limited: { rateLimit: number; desk: DeskCountRun; naive: DeskCountRun };
+  /** N of one rep's open tasks spread evenly over other reps: the bulk PUTs, after the GETs that list the ids. */
+  rebalance: { tasks: number; reps: number; writes: number; reads: number; perRep: number[]; writeMs: number; readMs: number; moved: number };
+};
+
+/** One first view (bench/outreach.ts): the HTML to its last byte, cold then warm, and the cards in it. */
+export type OutreachFirstView = { coldMs: number; warm: LatencyFigures; bytes: number; cards: number };
+
+/** The Outreach inbox on BACKEND=outreach-demo (bench/outreach.ts): its first view and its pages. */
+export type OutreachResult = {
+  tasks: number;
+  tzOffset: string;
+  /** `everyone`: every rep's inbox (the large one); `mine`: the demo user's own. */
+  firstView: { everyone: OutreachFirstView; mine: OutreachFirstView };
+  /** `first`: page 1 of everyone's inbox; `next`: each following page, read in turn (Outreach's cursor). */
+  pages: { pageSize: number; pagesPerRound: number; rounds: number; tasksRead: number; first: LatencyFigures; next: LatencyFigures; errors: number };
 };
 
 /** Time per request: p50/p99 over `requests` answered with 2xx; `errors` counts everything else. */

@@ -4,7 +4,7 @@
  *
  *   npm run bench                 full run (1k/10k/100k tasks, ~10 min); writes bench/results/latest.{json,md}
  *   npm run bench -- --quick      small sizes, short runs (< 2 min; CI); writes test-results/bench-quick.{json,md}
- *   options: --skip-build (measure dist/ as it is), --only=api,bulk,browser,bundle,sessions, --sizes=1000,100000,
+ *   options: --skip-build (measure dist/ as it is), --only=api,bulk,browser,bundle,sessions,desk,outreach, --sizes=1000,100000,
  *            --out=<dir> (a partial run should not overwrite bench/results)
  *
  * Timings are reported, never asserted. The exit code is 1 when the harness itself broke, or when the
@@ -17,16 +17,18 @@ import { findChromium } from '../scripts/ensure-chromium.mjs';
 import { type LoadSettings, type LoadTarget, fetchOnce, measureTargets } from './api-load';
 import { measureBrowser } from './browser';
 import { measureBulk } from './bulk';
+import { deskPlan, measureDesk } from './desk';
+import { measureOutreach, outreachPlan } from './outreach';
 import { buildApp, freshDist, measureBundle } from './bundle-size';
 import { writeJsonServerFixture } from './json-server-fixture';
 import { describeMachine } from './machine';
 import { ROOT, TSX, childEnv, cleanUp, cleanUpOnSignals, makeTempDir, removeTempDir, startChild } from './processes';
 import { BUDGETS, evaluateBudgets, formatCount, formatKb, renderMarkdown } from './report';
-import type { ApiSizeResult, BenchResults, BrowserResult, BulkResult, BundleResult, SessionsResult, Skipped, TargetResult } from './results-schema';
+import type { ApiSizeResult, BenchResults, BrowserResult, BulkResult, BundleResult, DeskResult, OutreachResult, SessionsResult, Skipped, TargetResult } from './results-schema';
 import { measureSessions, sessionsPlan } from './sessions';
 import { BASIC_AUTH, seedDatabase, serverPartsExist, startTriageServer } from './triage-server';
 
-const PARTS = ['api', 'bulk', 'browser', 'bundle', 'sessions'] as const;
+const PARTS = ['api', 'bulk', 'browser', 'bundle', 'sessions', 'desk', 'outreach'] as const;
 type Part = (typeof PARTS)[number];
 
 const INBOX_QUERY = 'view=inbox&_type=all&_order_by=date&_limit=100';
@@ -118,7 +120,7 @@ async function main(): Promise<number> {
   // The bundle first: the browser part serves this very build.
   let bundle: BundleResult | Skipped = { skipped: 'not requested (--only)' };
   let staticDir: string | null = null;
-  if (only.has('bundle') || only.has('browser')) {
+  if (only.has('bundle') || only.has('browser') || only.has('outreach')) {
     try {
       const reusable = values['skip-build'] || plan.mode === 'quick' ? freshDist() : null;
       if (values['skip-build'] && !reusable) throw new Error('--skip-build, but dist/ is missing or older than the sources');
@@ -239,6 +241,34 @@ async function main(): Promise<number> {
     }
   }
 
+  // The manager's desk: a team of its own, on a server of its own (issue 17).
+  let desk: DeskResult | Skipped = { skipped: 'not requested (--only)' };
+  if (only.has('desk')) {
+    if (!parts.ok) desk = { skipped: `${parts.missing} does not exist yet` };
+    else {
+      try {
+        desk = await measureDesk({ plan: deskPlan(plan.mode === 'quick'), log });
+      } catch (error) {
+        fail('desk', error);
+        desk = { skipped: 'failed' };
+      }
+    }
+  }
+
+  // The Outreach inbox: its own stand-in and server, on BACKEND=outreach-demo (issue 18).
+  let outreach: OutreachResult | Skipped = { skipped: 'not requested (--only)' };
+  if (only.has('outreach')) {
+    if (!parts.ok) outreach = { skipped: `${parts.missing} does not exist yet` };
+    else {
+      try {
+        outreach = await measureOutreach({ plan: outreachPlan(plan.mode === 'quick'), staticDir, log });
+      } catch (error) {
+        fail('outreach', error);
+        outreach = { skipped: 'failed' };
+      }
+    }
+  }
+
   const results: BenchResults = {
     version: 1,
     mode: plan.mode,
@@ -252,6 +282,8 @@ async function main(): Promise<number> {
     browser,
     bundle,
     sessions,
+    desk,
+    outreach,
     notes: [
       'json-server has no views or time zones: its query returns open tasks sorted by the date string, not the inbox as of the user\'s day.',
       'Close\'s reassignment script is run sequentially, as it is written, straight against the embedded API with no rate limit; against Close (rate-limited per key) it would take longer still.',

@@ -68,6 +68,8 @@ test.describe('with sign-in required', () => {
     await page.goto(`${server.url}/sign-in?error=access_denied`);
     await expect(page.getByRole('heading', { level: 1, name: 'Sign in to Triage' })).toBeVisible();
     await expect(page.getByRole('link', { name: 'Sign in with Close' })).toBeVisible();
+    // The provider-neutral start; Close still comes back to the redirect URI deployments registered.
+    await expect(page.getByRole('link', { name: 'Sign in with Close' })).toHaveAttribute('href', /^\/auth\/oauth\/start\?return_to=/);
     await expect(page.getByRole('alert')).toContainText('cancelled');
     // No task views around it.
     await expect(page.getByRole('button', { name: 'New task' })).toHaveCount(0);

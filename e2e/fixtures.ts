@@ -60,8 +60,11 @@ export interface TriageServerOptions {
 }
 
 export async function startTriageServer(options: TriageServerOptions = {}): Promise<TriageServer> {
-  if (!existsSync(join(ROOT, 'dist', 'index.html'))) {
-    throw new Error('dist/index.html is missing: build the app first (`npm run test:e2e` or `npm run build`)');
+  // TRIAGE_E2E_DIST points the servers at another build (`npm run build -- --outDir …`), so two
+  // checkouts' worth of work can run their specs side by side without rebuilding each other's app.
+  const staticDir = process.env.TRIAGE_E2E_DIST ?? join(ROOT, 'dist');
+  if (!existsSync(join(staticDir, 'index.html'))) {
+    throw new Error(`${staticDir}/index.html is missing: build the app first (\`npm run test:e2e\` or \`npm run build\`)`);
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'triage-e2e-'));
   const env: NodeJS.ProcessEnv = {
@@ -75,9 +78,10 @@ export async function startTriageServer(options: TriageServerOptions = {}): Prom
     // The zone the server renders first views in (docs/decisions/0011): the one most specs run
     // the browser in, so they take the server-rendered path a user in the server's zone takes.
     TZ: SERVER_TIME_ZONE,
+    STATIC_DIR: staticDir,
   };
   // Whatever the developer's shell has for a real Close account must not reach a test server.
-  for (const name of ['CLOSE_API_KEY', 'CLOSE_API_URL', 'EMBEDDED_API_KEY', 'STATIC_DIR', 'PUBLIC_ORIGIN']) {
+  for (const name of ['CLOSE_API_KEY', 'CLOSE_API_URL', 'EMBEDDED_API_KEY', 'PUBLIC_ORIGIN']) {
     delete env[name];
   }
   Object.assign(env, options.env);

@@ -6,7 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page, Request } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { focusedCard } from './keyboard-helpers';
-import { type ApiTask, api, toastFor, uniqueText, waitForList } from './triage-helpers';
+import { type ApiTask, api, toastFor, uniqueText, waitForList, waitUntilAllSaved } from './triage-helpers';
 
 test.use({
   timezoneId: 'America/New_York',
@@ -273,4 +273,140 @@ test('the compact list shows at least 15 tasks at 1440×900, one line each, and 
   await page.keyboard.press('Escape');
   await page.getByRole('combobox', { name: 'Density' }).selectOption('comfortable');
   await expect(rows).toHaveCount(0);
+});
+
+test.describe('a message in the outbox', () => {
+  // Chromium logs each refused or lost answer; here they are the point.
+  test.use({ allowedConsoleErrors: [/status of (422|503|504)|ERR_INTERNET_DISCONNECTED|Failed to fetch|Blocked script execution in 'about:srcdoc'/] });
+
+  /** Opens the reply to `task`, writes `text`, unticks "Complete the task" (so its card stays to be read) and sends. */
+  async function textBack(page: Page, task: ApiTask, text: string): Promise<void> {
+    await page.goto('/inbox?types=incoming_sms');
+    await waitForList(page);
+    await focusTask(page, task.id);
+    await page.keyboard.press('r');
+    const dialog = page.getByRole('dialog', { name: /^Text back/ });
+    await dialog.getByRole('textbox', { name: 'Message' }).fill(text);
+    await dialog.getByRole('checkbox', { name: 'Complete the task when it’s sent' }).uncheck();
+    await dialog.getByRole('button', { name: 'Send' }).click();
+    await expect(dialog).toHaveCount(0);
+  }
+
+  test('a send refused for now (503), then sent with its answer lost (504): the message arrives once, the card says Sent', async ({ page, triageServer }) => {
+    const task = (await answerable(triageServer, 'incoming_sms')).at(-1)!;
+    const client = api(triageServer);
+    const text = uniqueText('Through the outbox');
+    let posts = 0;
+    let letSecondThrough: () => void = () => {};
+    const secondMayGo = new Promise<void>((resolve) => (letSecondThrough = resolve));
+    await page.route('**/api/v1/activity/sms/', async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      posts++;
+      // 1: Close is overloaded, nothing stored. 2: Close stores it, and the gateway loses its answer.
+      if (posts === 1) return route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: 'Service unavailable' }) });
+      if (posts === 2) {
+        await secondMayGo;
+        await route.fetch();
+        return route.fulfill({ status: 504, contentType: 'application/json', body: JSON.stringify({ error: 'Gateway timeout' }) });
+      }
+      return route.continue();
+    });
+    const lookups: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'GET' && /\/api\/v1\/activity\/sms\/\?.*date_created__gte=/.test(r.url())) lookups.push(r.url());
+    });
+
+    await textBack(page, task, text);
+    const status = page.locator(`article[data-task-id="${task.id}"]`).getByTestId('message-send-status');
+    await expect(status).toHaveText(/^Sending… SMS to /);
+    // In the outbox, counted by the header while it waits to be tried again.
+    await expect(page.getByTestId('saving-indicator')).toContainText('Saving… 1');
+    await expect(page.getByTestId('saving-indicator')).toContainText('retrying after a server error');
+    letSecondThrough();
+
+    await expect(status).toHaveText(/^Sent: SMS to /, { timeout: 30_000 });
+    await expect(toastFor(page, /^Sent the SMS to /)).toBeVisible();
+    await waitUntilAllSaved(page);
+    const thread = await client.get<{ data: Sms[] }>(`/activity/sms/?lead_id=${task.lead_id}`);
+    expect(thread.data.filter((s) => s.text === text)).toHaveLength(1);
+    // The lost answer was looked up, not sent a third time.
+    expect(posts).toBe(2);
+    expect(lookups).toHaveLength(1);
+    expect((await client.task(task.id)).is_complete).toBe(false);
+  });
+
+  test('a message sent offline is kept; the tab closes; the next tab sends it, once, and its card says Sent', async ({ page, context, triageServer }) => {
+    const task = (await answerable(triageServer, 'incoming_sms')).at(-3)!;
+    const client = api(triageServer);
+    const text = uniqueText('Sent offline');
+    await textBack(page, task, text);
+    await context.setOffline(true);
+    // The Undo window passes; the message waits in the outbox, stored in IndexedDB.
+    await expect(page.getByTestId('saving-indicator')).toContainText('offline', { timeout: 20_000 });
+    const storedSends = () =>
+      page.evaluate(async () => {
+        const names = (await indexedDB.databases()).map((d) => d.name ?? '').filter((n) => n.startsWith('triage-outbox-'));
+        let count = 0;
+        for (const name of names) {
+          const db = await new Promise<IDBDatabase>((resolve, reject) => {
+            const open = indexedDB.open(name);
+            open.onsuccess = () => resolve(open.result);
+            open.onerror = () => reject(open.error);
+          });
+          if (db.objectStoreNames.contains('changes')) {
+            const all = await new Promise<Array<{ payload: { kind: string } }>>((resolve, reject) => {
+              const req = db.transaction('changes').objectStore('changes').getAll();
+              req.onsuccess = () => resolve(req.result as Array<{ payload: { kind: string } }>);
+              req.onerror = () => reject(req.error);
+            });
+            count += all.filter((r) => r.payload.kind === 'send').length;
+          }
+          db.close();
+        }
+        return count;
+      });
+    await expect.poll(storedSends).toBe(1);
+    await page.close();
+    const before = await client.get<{ data: Sms[] }>(`/activity/sms/?lead_id=${task.lead_id}`);
+    expect(before.data.some((s) => s.text === text)).toBe(false);
+
+    await context.setOffline(false);
+    const next = await context.newPage();
+    await next.goto('/inbox?types=incoming_sms');
+    await waitForList(next);
+    await focusTask(next, task.id);
+    await expect(next.locator(`article[data-task-id="${task.id}"]`).getByTestId('message-send-status')).toHaveText(/^Sent: SMS to /, { timeout: 30_000 });
+    await waitUntilAllSaved(next);
+    const thread = await client.get<{ data: Sms[] }>(`/activity/sms/?lead_id=${task.lead_id}`);
+    expect(thread.data.filter((s) => s.text === text)).toHaveLength(1);
+  });
+
+  test('a refused send (422) rolls back with Close’s reason; the words are kept for Edit and resend', async ({ page, triageServer }) => {
+    const task = (await answerable(triageServer, 'incoming_sms')).at(-2)!;
+    const client = api(triageServer);
+    const text = uniqueText('Refused text');
+    let refused = 0;
+    await page.route('**/api/v1/activity/sms/', (route) => {
+      if (route.request().method() !== 'POST' || refused > 0) return route.continue();
+      refused++;
+      return route.fulfill({ status: 422, contentType: 'application/json', body: JSON.stringify({ errors: ['This number has opted out of texts.'] }) });
+    });
+
+    await textBack(page, task, text);
+    const status = page.locator(`article[data-task-id="${task.id}"]`).getByTestId('message-send-status');
+    await expect(status).toContainText('Not sent: SMS to', { timeout: 30_000 });
+    await expect(status).toContainText('(This number has opted out of texts.)');
+    await expect(page.getByRole('alert').filter({ hasText: /^Couldn’t send the SMS to .*: This number has opted out of texts\./ })).toBeVisible();
+    expect(refused).toBe(1);
+
+    await status.getByRole('button', { name: 'Edit and resend' }).click();
+    const dialog = page.getByRole('dialog', { name: /^Text back/ });
+    await expect(dialog.getByText('Not sent: This number has opted out of texts.', { exact: false })).toBeVisible();
+    await expect(dialog.getByRole('textbox', { name: 'Message' })).toHaveValue(text);
+    await dialog.getByRole('checkbox', { name: 'Complete the task when it’s sent' }).uncheck();
+    await dialog.getByRole('button', { name: 'Send' }).click();
+    await expect(status).toHaveText(/^Sent: SMS to /, { timeout: 30_000 });
+    const thread = await client.get<{ data: Sms[] }>(`/activity/sms/?lead_id=${task.lead_id}`);
+    expect(thread.data.filter((s) => s.text === text)).toHaveLength(1);
+  });
 });

@@ -6,7 +6,8 @@
 // from `embedded-api-thread-entry.mjs` beside its own file (start-embedded-api-thread.ts). In the
 // sources that entry registers tsx first; here it is written to load the bundled body directly.
 // The demo media (voicemails, MMS pictures) are read from `demo-media/` beside the bundle
-// (demo-data.ts resolves them against its own URL), so they are copied there.
+// (demo-data.ts resolves them against its own URL), so they are copied there, and so are the
+// first view's inline scripts (src/server/first-view-inline-scripts.ts reads them the same way).
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +16,8 @@ import { build } from 'esbuild';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const SERVER_DIR = 'server';
 export const SERVER_ENTRY_FILE = `${SERVER_DIR}/index.js`;
+/** src/server/first-view-inline-scripts.ts's FIRST_VIEW_SCRIPTS_DIR, beside the bundle as beside that file. */
+const FIRST_VIEW_SCRIPTS_DIR = 'first-view-scripts';
 
 export async function buildServer(outDir = 'dist') {
   const target = path.resolve(ROOT, outDir, SERVER_DIR);
@@ -38,6 +41,7 @@ export async function buildServer(outDir = 'dist') {
   });
   writeFileSync(path.join(target, 'embedded-api-thread-entry.mjs'), "import './embedded-api-thread.js';\n");
   cpSync(path.join(ROOT, 'src', 'server', 'db', 'demo-media'), path.join(target, 'demo-media'), { recursive: true });
+  cpSync(path.join(ROOT, 'src', 'server', FIRST_VIEW_SCRIPTS_DIR), path.join(target, FIRST_VIEW_SCRIPTS_DIR), { recursive: true });
   writeFileSync(path.join(target, 'package.json'), '{ "type": "module" }\n');
 }
 

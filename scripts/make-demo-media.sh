@@ -9,7 +9,7 @@
 # like a phone line: mono, 8 kHz, 16-bit PCM WAV (plays in every browser, ~16 KB per second).
 # Images: drawn with ImageMagick, with a little noise so JPEGs look and weigh like phone photos;
 # each has a 160 px wide `-thumb` version. Plus one PDF quote and one vCard as non-image MMS parts.
-# Keep every voicemail 3-12 s: src/server/db/seed.test.ts checks the durations and the sizes.
+# Keep every voicemail 3-12 s: src/server/db/seed/seed.test.ts checks the durations and the sizes.
 set -euo pipefail
 
 OUT="$(cd "$(dirname "$0")/.." && pwd)/src/server/db/demo-media"

@@ -12,7 +12,7 @@ import { createMemoryHistory } from '@tanstack/react-router';
 import { renderToString } from 'react-dom/server';
 import { prerender } from 'react-dom/static';
 import type { FirstViewRenderer } from '@/shared/first-view';
-import { browserTimeZone, isValidTimeZone } from '@/lib/time-zone-offset';
+import { browserTimeZone, isValidTimeZone } from '@/shared/close/zones';
 import { type FirstViewData, serializeFirstViewData } from './first-view-data';
 import { AppProviders } from './providers';
 import { createQueryClient } from './query-client';

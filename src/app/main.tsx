@@ -2,7 +2,7 @@ import { hydrate } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { startThemeSync } from '@/lib/theme';
-import { browserTimeZone } from '@/lib/time-zone-offset';
+import { browserTimeZone } from '@/shared/close/zones';
 import { applyCspCompat } from './csp-compat';
 import { rememberZoneForServer, takeFirstViewData } from './first-view-data';
 import { prefetchFirstView, serverViewFits } from './prefetch-first-view';

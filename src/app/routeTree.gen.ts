@@ -15,6 +15,7 @@ import { Route as FutureRouteImport } from './routes/future'
 import { Route as InboxRouteImport } from './routes/inbox'
 import { Route as QueueRouteImport } from './routes/queue'
 import { Route as SignInRouteImport } from './routes/sign-in'
+import { Route as TeamRouteImport } from './routes/team'
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
@@ -46,6 +47,11 @@ const SignInRoute = SignInRouteImport.update({
   path: '/sign-in',
   getParentRoute: () => rootRouteImport,
 } as any)
+const TeamRoute = TeamRouteImport.update({
+  id: '/team',
+  path: '/team',
+  getParentRoute: () => rootRouteImport,
+} as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
@@ -54,6 +60,7 @@ export interface FileRoutesByFullPath {
   '/inbox': typeof InboxRoute
   '/queue': typeof QueueRoute
   '/sign-in': typeof SignInRoute
+  '/team': typeof TeamRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
@@ -62,6 +69,7 @@ export interface FileRoutesByTo {
   '/inbox': typeof InboxRoute
   '/queue': typeof QueueRoute
   '/sign-in': typeof SignInRoute
+  '/team': typeof TeamRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -71,14 +79,23 @@ export interface FileRoutesById {
   '/inbox': typeof InboxRoute
   '/queue': typeof QueueRoute
   '/sign-in': typeof SignInRoute
+  '/team': typeof TeamRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
-  fullPaths: '/' | '/archive' | '/future' | '/inbox' | '/queue' | '/sign-in'
+  fullPaths:
+    '/' | '/archive' | '/future' | '/inbox' | '/queue' | '/sign-in' | '/team'
   fileRoutesByTo: FileRoutesByTo
-  to: '/' | '/archive' | '/future' | '/inbox' | '/queue' | '/sign-in'
+  to: '/' | '/archive' | '/future' | '/inbox' | '/queue' | '/sign-in' | '/team'
   id:
-    '__root__' | '/' | '/archive' | '/future' | '/inbox' | '/queue' | '/sign-in'
+    | '__root__'
+    | '/'
+    | '/archive'
+    | '/future'
+    | '/inbox'
+    | '/queue'
+    | '/sign-in'
+    | '/team'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -88,6 +105,7 @@ export interface RootRouteChildren {
   InboxRoute: typeof InboxRoute
   QueueRoute: typeof QueueRoute
   SignInRoute: typeof SignInRoute
+  TeamRoute: typeof TeamRoute
 }
 
 declare module '@tanstack/react-router' {
@@ -134,6 +152,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof SignInRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/team': {
+      id: '/team'
+      path: '/team'
+      fullPath: '/team'
+      preLoaderRoute: typeof TeamRouteImport
+      parentRoute: typeof rootRouteImport
+    }
   }
 }
 
@@ -144,6 +169,7 @@ const rootRouteChildren: RootRouteChildren = {
   InboxRoute: InboxRoute,
   QueueRoute: QueueRoute,
   SignInRoute: SignInRoute,
+  TeamRoute: TeamRoute,
 }
 export const routeTree = rootRouteImport
   ._addFileChildren(rootRouteChildren)

@@ -9,7 +9,7 @@ import { safeParse } from 'zod/mini';
 import { formatTzOffset } from '@/shared/close/dates';
 import { ErrorBodySchema, errorMessageOf } from '@/shared/close/schemas';
 import { signInRequired } from './sign-in-required';
-import { browserTimeZone, tzOffsetHours } from './time-zone-offset';
+import { browserTimeZone, tzOffsetHours } from '@/shared/close/zones';
 
 export const API_BASE = '/api/v1';
 
@@ -22,6 +22,11 @@ let defaultOrigin: () => string = () => '';
 /** For the server's first-view renderer, which has no page origin to resolve `/api/v1` against. */
 export function setDefaultApiOrigin(origin: () => string): void {
   defaultOrigin = origin;
+}
+
+/** `path` on our own server (`/api/capabilities`), from the page or from a first view being rendered. */
+export function serverUrl(path: string): string {
+  return `${defaultOrigin()}${path}`;
 }
 
 export class ApiError extends Error {

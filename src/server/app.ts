@@ -1,6 +1,7 @@
 /**
- * The app server: the built SPA, the Close API proxy (`/api/v1/*`), the media route and a health
- * check, behind Host/Origin guards and security headers. Built here, started by `index.ts`, and
+ * The app server: the built SPA, the contract API (`/api/v1/*`, answered by the backend's
+ * connector: src/server/connectors), what the backend can do (`/api/capabilities`), the media
+ * route and a health check, behind Host/Origin guards and security headers. Built here, started by `index.ts`, and
  * started the same way by the tests.
  */
 import crypto from 'node:crypto';
@@ -14,19 +15,24 @@ import { requestId } from 'hono/request-id';
 import type { AppEnv } from './app-env';
 import { createAuthRoutes } from './auth/auth-routes';
 import type { AuthContext, AuthSettings } from './auth/auth-settings';
+import type { Connector, ContractHandler } from './connectors/connector';
+import { createCloseConnector } from './connectors/close/close-connector';
+import type { Backend } from './env';
 import { fixedCredentialResolver } from './auth/resolve-credential';
 import { type CredentialResolver, isRefusal } from './auth/upstream-credential';
-import { type FirstViewRenderer, HOLD_EARLY_KEYS, RENDERER_DIR, START_APP_AFTER_PAINT, browserZoneFrom, createFirstViewStreamer, splitPage, withoutUserPreload } from './first-view';
+import { type FirstViewRenderer, RENDERER_DIR, browserZoneFrom, createFirstViewStreamer, splitPage, withoutUserPreload } from './first-view';
+import { HOLD_EARLY_KEYS, START_APP_AFTER_PAINT } from './first-view-inline-scripts';
 import { FIRST_VIEW_PREFIX, firstViewTokensOf } from './first-view-tokens';
 import type { Logger } from './logger';
-import { API_PREFIX, type ForwardHandler, type UpstreamTarget, createForwardHandler } from './proxy/forward-request';
+import { API_PREFIX, type UpstreamTarget } from './proxy/forward-request';
 import type { RevalidationLines } from './proxy/revalidation-lines';
 import { type MediaHostRule, defaultMediaHosts } from './proxy/media-hosts';
 import { createMediaHandler } from './proxy/media-route';
 import { createHostMatcher, createOriginCheck, hostAllowed, hostGuard, originGuard } from './proxy/request-guards';
 import { API_SECURITY_HEADERS, APP_SECURITY_HEADERS, appCspFor } from './security-headers';
+import { TEAM_ZONES_ROUTE, type TeamRoutesOptions, createTeamRoutes } from './team/team-routes';
 
-export type UpstreamMode = 'embedded' | 'close';
+export type UpstreamMode = Backend;
 
 export interface AppOptions {
   /** Reported by `/api/health`: which upstream the proxy talks to. */
@@ -56,9 +62,16 @@ export interface AppOptions {
   credentials?: CredentialResolver;
   /** The `/auth` routes: the settings, and the session store etc. when people can sign in (null: they cannot). */
   auth?: { settings: AuthSettings; context: AuthContext | null };
+  /** Answers `/api/v1/*` and declares `/api/capabilities`; defaults to Close at `upstream`. */
+  connector?: Connector;
+  /** The manager's desk's zones (`/team/zones`, team/team-routes.ts), asked of Close at `upstream`; absent: not served. */
+  team?: Pick<TeamRoutesOptions, 'store' | 'demoZones'>;
 }
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/** What the active backend can do (src/shared/contract/capabilities.ts); src/lib/capabilities.ts reads it. */
+const CAPABILITIES_PATH = '/api/capabilities';
 
 export function createApp(options: AppOptions): Hono<AppEnv> {
   const { logger } = options;
@@ -68,15 +81,16 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const logRequests = logger.isEnabled('debug');
   const originAllowed = createOriginCheck(hostMatches, options.allowedOrigins);
   const credentials = options.credentials ?? fixedCredentialResolver(options.upstream.apiKey ?? '');
-  const forward = createForwardHandler({ upstream: options.upstream, credentials, timeoutMs: options.timeoutMs, logger, lines: options.revalidationLines });
+  const connector = options.connector ?? createCloseConnector({ upstream: options.upstream });
+  const forward = connector.contractHandler({ credentials, timeoutMs: options.timeoutMs, logger, lines: options.revalidationLines });
 
   // Forwarded API calls are nearly all of the traffic, and they need nothing the middleware
   // below builds for each request (Headers objects for the request id and security headers, an
   // async step per guard): the forward handler writes complete answers itself. So they come here
   // first, where the same guards, request id and request log are applied inline; a request a
   // guard refuses falls through to the middleware and is refused there as before. Removing this
-  // shortcut changes no answer, only the cost: it saves about 15% of the app thread's CPU time
-  // per proxied request (measured with the inbox page under load).
+  // shortcut changes no answer, only the cost: a good part of the app thread's CPU time per
+  // proxied request (ADR 0001 has the figure).
   app.all(`${API_PREFIX}/*`, async (c, next) => {
     const { incoming } = c.env;
     if (!hostAllowed(hostMatches, incoming) || !originAllowed(incoming)) return next();
@@ -84,7 +98,14 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     if (logRequests) logWhenDone(logger, c);
     return forward(c);
   });
-  if (options.firstView) routeFirstViewReads(app, forward, options.firstView);
+  // What the backend can do, the same for everyone: read once by the browser, which branches on it.
+  const capabilities = JSON.stringify(connector.capabilities);
+  const answerCapabilities = (c: Context<AppEnv>) => {
+    c.header('cache-control', 'no-cache');
+    c.header('content-type', 'application/json');
+    return c.body(capabilities);
+  };
+  if (options.firstView) routeFirstViewReads(app, forward, options.firstView, answerCapabilities);
 
   app.use(requestId());
   app.use(async (c, next) => {
@@ -101,7 +122,15 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.use(originGuard(hostMatches, options.allowedOrigins));
 
   app.get('/api/health', (c) => c.json({ ok: true, mode: options.mode }));
-  if (options.auth) app.route('/auth', createAuthRoutes(options.auth.settings, options.auth.context));
+  app.get(CAPABILITIES_PATH, answerCapabilities);
+  if (options.auth) app.route('/auth', createAuthRoutes(options.auth.settings, options.auth.context, { provider: connector.signIn }));
+  if (options.team) {
+    // Who asks, and who is of their organization, by the backend's connector (Close's `/me/`, Outreach's users).
+    const { provider, whoIs } = connector.signIn;
+    const memberIds = connector.organizationMemberIds?.bind(connector);
+    const backend = { provider, whoIs, ...(memberIds ? { memberIds } : {}) };
+    app.route('/team', createTeamRoutes({ ...options.team, credentials, upstream: { baseUrl: options.upstream.baseUrl, timeoutMs: options.timeoutMs, backend } }));
+  }
   app.on(['GET', 'HEAD'], '/api/media', createMediaHandler({
     credentials,
     mediaHosts: options.mediaHosts ?? defaultMediaHosts(options.upstream.baseUrl),
@@ -170,8 +199,14 @@ function isFilePath(p: string): boolean {
  * (first-view-tokens.ts), forwarded as that person. Only from this machine, only while the token's
  * renders run, and only reads; anything else is a 404.
  */
-function routeFirstViewReads(app: Hono<AppEnv>, forward: ForwardHandler, renderer: FirstViewRenderer): void {
+function routeFirstViewReads(app: Hono<AppEnv>, forward: ContractHandler, renderer: FirstViewRenderer, answerCapabilities: (c: Context<AppEnv>) => Response): void {
   const tokens = firstViewTokensOf(renderer);
+  // The render's loader reads the capabilities through its own origin too (the same for everyone).
+  app.get(`${FIRST_VIEW_PREFIX}:token${CAPABILITIES_PATH}`, (c) => {
+    if (!fromThisMachine(c.env.incoming)) return c.json({ error: 'Not found' }, 404);
+    for (const name in API_SECURITY_HEADERS) c.header(name, API_SECURITY_HEADERS[name]);
+    return answerCapabilities(c);
+  });
   app.get(`${FIRST_VIEW_PREFIX}:token${API_PREFIX}/*`, (c) => {
     const { incoming } = c.env;
     const credential = fromThisMachine(incoming) ? tokens.credentialFor(c.req.param('token')) : undefined;
@@ -208,7 +243,7 @@ const SIGN_IN_PATH = '/sign-in';
 const SERVER_BUILD_DIR = 'server';
 
 function isApiPath(p: string): boolean {
-  return p === '/api' || p.startsWith('/api/') || p === '/auth' || p.startsWith('/auth/');
+  return p === '/api' || p.startsWith('/api/') || p === '/auth' || p.startsWith('/auth/') || p === TEAM_ZONES_ROUTE || p.startsWith(`${TEAM_ZONES_ROUTE}/`);
 }
 
 /** What a streamed page may run inline besides index.html's own scripts. */

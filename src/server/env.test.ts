@@ -63,6 +63,12 @@ describe('parseEnv', () => {
       SESSION_IDLE_MINUTES: 720,
       SESSION_MAX_DAYS: 30,
       EMBEDDED_OAUTH_TOKEN_TTL: 3600,
+      OUTREACH_CLIENT_ID: undefined,
+      OUTREACH_CLIENT_SECRET: undefined,
+      OUTREACH_API_URL: 'https://api.outreach.io/api/v2',
+      OUTREACH_OAUTH_URL: 'https://api.outreach.io/oauth/authorize',
+      OUTREACH_OAUTH_TOKEN_URL: 'https://api.outreach.io/oauth/token',
+      EMBEDDED_OUTREACH_TOKEN: 'triage-outreach-demo-token',
     });
   });
 
@@ -139,7 +145,7 @@ describe('parseEnv: sign-in settings', () => {
   });
 
   it.each([
-    [{ BACKEND: 'cloud' }, 'BACKEND must be one of embedded, close (got "cloud")'],
+    [{ BACKEND: 'cloud' }, 'BACKEND must be one of embedded, close, outreach, outreach-demo (got "cloud")'],
     [{ SIGN_IN: 'maybe' }, 'SIGN_IN must be one of optional, required (got "maybe")'],
     [{ BACKEND: 'embedded', CLOSE_API_KEY: 'api_x' }, 'BACKEND=embedded cannot be used with CLOSE_API_KEY; unset one of them'],
     [{ BACKEND: 'close', SIGN_IN: 'optional', SESSION_SECRET: SECRET }, 'SIGN_IN=optional needs CLOSE_API_KEY with BACKEND=close (someone must act for a person who has not signed in); set CLOSE_API_KEY or SIGN_IN=required'],
@@ -154,6 +160,52 @@ describe('parseEnv: sign-in settings', () => {
     [{ SESSION_MAX_DAYS: 'forever' }, 'SESSION_MAX_DAYS must be a whole number from 1 to 3650 days (got "forever")'],
   ])('refuses %j with one clear line', (raw, message) => {
     expect(() => parseEnv(raw)).toThrow(new StartupError(message));
+  });
+});
+
+describe('parseEnv: Outreach', () => {
+  const SECRET = 's'.repeat(32);
+  const OUTREACH = { BACKEND: 'outreach', OUTREACH_CLIENT_ID: 'client', OUTREACH_CLIENT_SECRET: 'secret', PUBLIC_URL: 'https://triage.example.com', SESSION_SECRET: SECRET };
+
+  it('BACKEND=outreach: everyone signs in with Outreach OAuth', () => {
+    expect(parseEnv(OUTREACH)).toMatchObject({
+      BACKEND: 'outreach',
+      SIGN_IN: 'required',
+      OUTREACH_API_URL: 'https://api.outreach.io/api/v2',
+      OUTREACH_OAUTH_URL: 'https://api.outreach.io/oauth/authorize',
+      OUTREACH_OAUTH_TOKEN_URL: 'https://api.outreach.io/oauth/token',
+    });
+  });
+
+  it('reads the Outreach URLs (a stand-in or a proxy in front of Outreach)', () => {
+    const env = parseEnv({ ...OUTREACH, OUTREACH_API_URL: 'http://127.0.0.1:4002/api/v2/', OUTREACH_OAUTH_URL: 'http://127.0.0.1:4002/oauth/authorize' });
+    expect(env).toMatchObject({
+      OUTREACH_API_URL: 'http://127.0.0.1:4002/api/v2',
+      OUTREACH_OAUTH_URL: 'http://127.0.0.1:4002/oauth/authorize',
+      OUTREACH_OAUTH_TOKEN_URL: 'http://127.0.0.1:4002/oauth/token',
+    });
+  });
+
+  it('BACKEND=outreach-demo needs nothing else; sign-in optional acts as the demo token', () => {
+    expect(parseEnv({ BACKEND: 'outreach-demo' })).toMatchObject({ BACKEND: 'outreach-demo', SIGN_IN: 'optional', EMBEDDED_OUTREACH_TOKEN: 'triage-outreach-demo-token' });
+    expect(parseEnv({ BACKEND: 'OUTREACH-DEMO', EMBEDDED_OUTREACH_TOKEN: 'my-demo-token' })).toMatchObject({ BACKEND: 'outreach-demo', EMBEDDED_OUTREACH_TOKEN: 'my-demo-token' });
+    // Like the embedded Close default: each person signs in as a demo user (Switch user or the stand-in's OAuth).
+    expect(parseEnv({ BACKEND: 'outreach-demo', SIGN_IN: 'required' })).toMatchObject({ BACKEND: 'outreach-demo', SIGN_IN: 'required' });
+  });
+
+  it.each([
+    [{ ...OUTREACH, OUTREACH_CLIENT_SECRET: undefined }, 'OUTREACH_CLIENT_SECRET must be set too: "Sign in with Outreach" needs both the OAuth app\'s client id and secret'],
+    [{ BACKEND: 'outreach', PUBLIC_URL: 'https://triage.example.com', SESSION_SECRET: SECRET }, 'OUTREACH_CLIENT_ID and OUTREACH_CLIENT_SECRET must be set with BACKEND=outreach: your Outreach OAuth app (people sign in with Outreach)'],
+    [{ ...OUTREACH, PUBLIC_URL: undefined }, "PUBLIC_URL must be set with BACKEND=outreach: the origin people reach Triage at (Outreach's redirect URI is PUBLIC_URL + /auth/oauth/callback)"],
+    [{ ...OUTREACH, SESSION_SECRET: undefined }, 'SESSION_SECRET must be set (at least 32 characters, e.g. `openssl rand -base64 32`) with BACKEND=outreach; every instance needs the same one'],
+    [{ ...OUTREACH, SIGN_IN: 'optional' }, 'SIGN_IN=optional cannot be used with BACKEND=outreach: Outreach has no API keys, so each person signs in with Outreach; unset SIGN_IN'],
+    [{ ...OUTREACH, CLOSE_API_KEY: 'api_x' }, 'BACKEND=outreach cannot be used with CLOSE_API_KEY; unset one of them'],
+    [{ OUTREACH_API_URL: 'https://token@api.outreach.io/api/v2' }, 'OUTREACH_API_URL must not contain credentials; people sign in to Outreach with OAuth'],
+    [{ OUTREACH_API_URL: 'api.outreach.io' }, 'OUTREACH_API_URL is not a valid URL (got "api.outreach.io"); use e.g. https://api.outreach.io/api/v2'],
+    [{ OUTREACH_OAUTH_URL: 'outreach' }, 'OUTREACH_OAUTH_URL must be a URL like https://api.outreach.io/oauth/authorize (got "outreach")'],
+    [{ EMBEDDED_OUTREACH_TOKEN: 'a b' }, 'EMBEDDED_OUTREACH_TOKEN must be at least 8 characters of letters, digits and ._~+/=- (it travels as a Bearer token)'],
+  ])('refuses %j with one clear line', (raw, message) => {
+    expect(() => parseEnv(raw as Record<string, string | undefined>)).toThrow(new StartupError(message));
   });
 });
 

@@ -19,6 +19,11 @@ export class StartupError extends Error {
 
 export const DEFAULT_CLOSE_API_URL = 'https://api.close.com/api/v1';
 export const DEFAULT_CLOSE_OAUTH_URL = 'https://app.close.com/oauth2/authorize/';
+export const DEFAULT_OUTREACH_API_URL = 'https://api.outreach.io/api/v2';
+export const DEFAULT_OUTREACH_OAUTH_URL = 'https://api.outreach.io/oauth/authorize';
+
+export const BACKENDS = ['embedded', 'close', 'outreach', 'outreach-demo'] as const;
+export type Backend = (typeof BACKENDS)[number];
 
 function port(name: string, fallback: number) {
   return z
@@ -63,32 +68,35 @@ function apiKey(name: string) {
     });
 }
 
-const closeApiUrl = z
-  .string()
-  .optional()
-  .transform((raw, ctx) => {
-    const value = raw ?? DEFAULT_CLOSE_API_URL;
-    let url: URL;
-    try {
-      url = new URL(value);
-    } catch {
-      ctx.addIssue({ code: 'custom', message: `CLOSE_API_URL is not a valid URL (got ${JSON.stringify(value)}); use e.g. ${DEFAULT_CLOSE_API_URL}` });
-      return z.NEVER;
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-      ctx.addIssue({ code: 'custom', message: `CLOSE_API_URL must start with https:// or http:// (got ${JSON.stringify(value)})` });
-      return z.NEVER;
-    }
-    if (url.username || url.password) {
-      ctx.addIssue({ code: 'custom', message: 'CLOSE_API_URL must not contain credentials; put the key in CLOSE_API_KEY' });
-      return z.NEVER;
-    }
-    if (url.search || url.hash) {
-      ctx.addIssue({ code: 'custom', message: `CLOSE_API_URL must not have a query or fragment (got ${JSON.stringify(value)})` });
-      return z.NEVER;
-    }
-    return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
-  });
+/** An upstream API's base URL (no credentials, query or fragment), without its trailing slash. */
+function apiBaseUrl(name: string, fallback: string, credentialHint: string) {
+  return z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      const value = raw ?? fallback;
+      let url: URL;
+      try {
+        url = new URL(value);
+      } catch {
+        ctx.addIssue({ code: 'custom', message: `${name} is not a valid URL (got ${JSON.stringify(value)}); use e.g. ${fallback}` });
+        return z.NEVER;
+      }
+      if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+        ctx.addIssue({ code: 'custom', message: `${name} must start with https:// or http:// (got ${JSON.stringify(value)})` });
+        return z.NEVER;
+      }
+      if (url.username || url.password) {
+        ctx.addIssue({ code: 'custom', message: `${name} must not contain credentials; ${credentialHint}` });
+        return z.NEVER;
+      }
+      if (url.search || url.hash) {
+        ctx.addIssue({ code: 'custom', message: `${name} must not have a query or fragment (got ${JSON.stringify(value)})` });
+        return z.NEVER;
+      }
+      return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+    });
+}
 
 const publicOrigins = z
   .string()
@@ -161,7 +169,7 @@ const EnvSchema = z.object({
   PORT: port('PORT', 3000),
   API_PORT: port('API_PORT', 3001),
   CLOSE_API_KEY: apiKey('CLOSE_API_KEY'),
-  CLOSE_API_URL: closeApiUrl,
+  CLOSE_API_URL: apiBaseUrl('CLOSE_API_URL', DEFAULT_CLOSE_API_URL, 'put the key in CLOSE_API_KEY'),
   EMBEDDED_API_KEY: apiKey('EMBEDDED_API_KEY').transform((raw) => raw ?? 'triage-demo-key'),
   DATA_DIR: z
     .string()
@@ -182,13 +190,25 @@ const EnvSchema = z.object({
       }
       return level;
     }),
-  /** `embedded` (default) or `close`; CLOSE_API_KEY set means `close`. */
-  BACKEND: oneOf('BACKEND', ['embedded', 'close'] as const),
+  /** `embedded` (default), `close`, `outreach` or `outreach-demo`; CLOSE_API_KEY set means `close`. */
+  BACKEND: oneOf('BACKEND', BACKENDS),
   /** `optional` (default): without a session the server's own credential acts; `required`: no session, no data. */
   SIGN_IN: oneOf('SIGN_IN', ['optional', 'required'] as const),
   CLOSE_OAUTH_CLIENT_ID: z.string().optional(),
   CLOSE_OAUTH_CLIENT_SECRET: z.string().optional(),
   CLOSE_OAUTH_URL: httpUrl('CLOSE_OAUTH_URL', DEFAULT_CLOSE_OAUTH_URL, false).transform((raw) => raw ?? DEFAULT_CLOSE_OAUTH_URL),
+  OUTREACH_CLIENT_ID: z.string().optional(),
+  OUTREACH_CLIENT_SECRET: z.string().optional(),
+  OUTREACH_API_URL: apiBaseUrl('OUTREACH_API_URL', DEFAULT_OUTREACH_API_URL, 'people sign in to Outreach with OAuth'),
+  OUTREACH_OAUTH_URL: httpUrl('OUTREACH_OAUTH_URL', DEFAULT_OUTREACH_OAUTH_URL, false).transform((raw) => raw ?? DEFAULT_OUTREACH_OAUTH_URL),
+  /** The embedded Outreach API's default demo user's access token (BACKEND=outreach-demo), like EMBEDDED_API_KEY. */
+  EMBEDDED_OUTREACH_TOKEN: z
+    .string()
+    .optional()
+    .refine((raw) => raw === undefined || /^[A-Za-z0-9._~+/=-]{8,}$/.test(raw), {
+      message: 'EMBEDDED_OUTREACH_TOKEN must be at least 8 characters of letters, digits and ._~+/=- (it travels as a Bearer token)',
+    })
+    .transform((raw) => raw ?? 'triage-outreach-demo-token'),
   /** The origin people reach Triage at (the OAuth redirect URI's; https makes the session cookie Secure). */
   PUBLIC_URL: httpUrl('PUBLIC_URL', 'https://triage.example.com', true),
   SESSION_SECRET: z
@@ -217,10 +237,12 @@ const EnvSchema = z.object({
 type ParsedEnv = z.output<typeof EnvSchema>;
 
 export type Env = Omit<ParsedEnv, 'BACKEND' | 'SIGN_IN'> & {
-  BACKEND: 'embedded' | 'close';
+  BACKEND: Backend;
   SIGN_IN: 'optional' | 'required';
   /** Close's token endpoint: CLOSE_API_URL's origin + /oauth2/token/. */
   CLOSE_OAUTH_TOKEN_URL: string;
+  /** Outreach's token endpoint: OUTREACH_OAUTH_URL's origin + /oauth/token. */
+  OUTREACH_OAUTH_TOKEN_URL: string;
 };
 
 const KEYS = Object.keys(EnvSchema.shape) as (keyof ParsedEnv)[];
@@ -244,9 +266,14 @@ export function parseEnv(raw: Record<string, string | undefined>): Env {
 
 /** The settings that depend on each other: the backend, who must sign in, and what sign-in needs. */
 function withSignInRules(env: ParsedEnv): Env {
-  if (env.BACKEND === 'embedded' && env.CLOSE_API_KEY) {
-    throw new StartupError('BACKEND=embedded cannot be used with CLOSE_API_KEY; unset one of them');
+  if (env.BACKEND && env.BACKEND !== 'close' && env.CLOSE_API_KEY) {
+    throw new StartupError(`BACKEND=${env.BACKEND} cannot be used with CLOSE_API_KEY; unset one of them`);
   }
+  if (Boolean(env.OUTREACH_CLIENT_ID) !== Boolean(env.OUTREACH_CLIENT_SECRET)) {
+    const missing = env.OUTREACH_CLIENT_ID ? 'OUTREACH_CLIENT_SECRET' : 'OUTREACH_CLIENT_ID';
+    throw new StartupError(`${missing} must be set too: "Sign in with Outreach" needs both the OAuth app's client id and secret`);
+  }
+  if (env.BACKEND === 'outreach') return outreachRules(env);
   const backend = env.CLOSE_API_KEY ? 'close' : (env.BACKEND ?? 'embedded');
   if (backend === 'close' && !env.CLOSE_API_KEY && env.SIGN_IN === 'optional') {
     throw new StartupError('SIGN_IN=optional needs CLOSE_API_KEY with BACKEND=close (someone must act for a person who has not signed in); set CLOSE_API_KEY or SIGN_IN=required');
@@ -264,7 +291,39 @@ function withSignInRules(env: ParsedEnv): Env {
     BACKEND: backend,
     SIGN_IN: signIn,
     CLOSE_OAUTH_TOKEN_URL: `${new URL(env.CLOSE_API_URL).origin}/oauth2/token/`,
+    OUTREACH_OAUTH_TOKEN_URL: outreachTokenUrl(env.OUTREACH_OAUTH_URL),
   };
+}
+
+/**
+ * BACKEND=outreach: Outreach has no API keys, only OAuth, so nobody can act for a person who has
+ * not signed in: sign-in is required, and needs the OAuth app, PUBLIC_URL (its redirect URI is
+ * registered with Outreach) and SESSION_SECRET.
+ */
+function outreachRules(env: ParsedEnv): Env {
+  if (env.SIGN_IN === 'optional') {
+    throw new StartupError('SIGN_IN=optional cannot be used with BACKEND=outreach: Outreach has no API keys, so each person signs in with Outreach; unset SIGN_IN');
+  }
+  if (!env.OUTREACH_CLIENT_ID) {
+    throw new StartupError('OUTREACH_CLIENT_ID and OUTREACH_CLIENT_SECRET must be set with BACKEND=outreach: your Outreach OAuth app (people sign in with Outreach)');
+  }
+  if (!env.PUBLIC_URL) {
+    throw new StartupError("PUBLIC_URL must be set with BACKEND=outreach: the origin people reach Triage at (Outreach's redirect URI is PUBLIC_URL + /auth/oauth/callback)");
+  }
+  if (!env.SESSION_SECRET) {
+    throw new StartupError('SESSION_SECRET must be set (at least 32 characters, e.g. `openssl rand -base64 32`) with BACKEND=outreach; every instance needs the same one');
+  }
+  return {
+    ...env,
+    BACKEND: 'outreach',
+    SIGN_IN: 'required',
+    CLOSE_OAUTH_TOKEN_URL: `${new URL(env.CLOSE_API_URL).origin}/oauth2/token/`,
+    OUTREACH_OAUTH_TOKEN_URL: outreachTokenUrl(env.OUTREACH_OAUTH_URL),
+  };
+}
+
+function outreachTokenUrl(authorizeUrl: string): string {
+  return `${new URL(authorizeUrl).origin}/oauth/token`;
 }
 
 /** The embedded API keeps its database in DATA_DIR: make sure we can create and write files there. */

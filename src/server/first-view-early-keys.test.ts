@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EARLY_KEYS_GLOBAL, type HeldEarlyKeys } from '@/shared/first-view';
-import { HOLD_EARLY_KEYS } from './first-view';
+import { HOLD_EARLY_KEYS } from './first-view-inline-scripts';
 
 type PageWithKeys = { [EARLY_KEYS_GLOBAL]?: HeldEarlyKeys };
 const held = () => (window as unknown as PageWithKeys)[EARLY_KEYS_GLOBAL]!;

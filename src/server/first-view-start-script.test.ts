@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { START_APP_AFTER_PAINT } from './first-view';
+import { START_APP_AFTER_PAINT } from './first-view-inline-scripts';
 
 const HELD =
   '<script type="module" crossorigin src="/assets/index-1.js"></script><link rel="modulepreload" crossorigin href="/assets/jsx-1.js">';

@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { FirstViewRenderer } from './first-view';
-import { EARLY_KEYS_SCRIPT_ID, HOLD_EARLY_KEYS, START_APP_AFTER_PAINT, WARM_UP_RENDERS, loadFirstViewRenderer, warmUpFirstView } from './first-view';
+import { WARM_UP_RENDERS, loadFirstViewRenderer, warmUpFirstView } from './first-view';
+import { EARLY_KEYS_SCRIPT_ID, HOLD_EARLY_KEYS, START_APP_AFTER_PAINT } from './first-view-inline-scripts';
 import { type TestApp, startTestApp } from './testing/start-test-app';
 
 const THEME = "document.documentElement.classList.add('dark')";

@@ -9,8 +9,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { EARLY_KEYS_GLOBAL, type FirstViewRenderer, type RenderedFirstView, ZONE_COOKIE } from '@/shared/first-view';
+import { type FirstViewRenderer, type RenderedFirstView, ZONE_COOKIE } from '@/shared/first-view';
 import type { UpstreamCredential } from './auth/upstream-credential';
+import { DEFERRED_SCRIPTS_ID, EARLY_KEYS_SCRIPT_ID, HOLD_EARLY_KEYS, START_APP_AFTER_PAINT } from './first-view-inline-scripts';
 import { type FirstViewGrant, firstViewTokensOf } from './first-view-tokens';
 import type { Logger } from './logger';
 
@@ -76,8 +77,8 @@ async function withinDeadline<T>(work: Promise<T>, ms: number): Promise<T | null
 }
 
 /**
- * Renders it takes V8 to optimize the renderer: on the dev machine a render (loaders included)
- * took ~290 ms the first time, 30–40 ms for the next eight, and ~17 ms from the tenth on.
+ * Renders it takes V8 to optimize the renderer: the first (loaders included) is by far the
+ * slowest, and from about the tenth on a render takes its steady time (figures in ADR 0011).
  */
 export const WARM_UP_RENDERS = 10;
 
@@ -107,92 +108,10 @@ export async function warmUpFirstView(
 /**
  * A render done within this goes out before the app's scripts; a slower one after them. Cards
  * that arrive with the scripts wait for the main thread while the browser fetches and compiles a
- * dozen modules: scripts after the view painted the first card 70–120 ms sooner (paired cold
- * loads, ADR 0011), with the app ready no later, the embedded API rendering in ~20–40 ms.
+ * dozen modules: with the scripts after the view, the first card paints sooner and the app is
+ * ready no later (paired cold loads, ADR 0011); a render from the embedded API fits well within.
  */
 const SCRIPTS_AFTER_VIEW_MS = 150;
-
-/** Holds the app's script tags inert (neither fetched nor run) until START_APP_AFTER_PAINT adds them. */
-const DEFERRED_SCRIPTS_ID = 'triage-app-scripts';
-
-/**
- * Behind a rendered view, the app's scripts are fetched once the browser has painted it (its
- * first contentful paint): fetched and compiled at once, they took the cores the first frame's
- * raster needed, and the cards painted 60–90 ms later in paired cold loads (ADR 0011). A hidden
- * page paints nothing, and an engine without paint timing says nothing: those start at once; a
- * paint that does not come within a second does not hold the app back either. Classic and
- * inline, allowed by its hash (app.ts passes it to appCspFor); the tags are copied attribute by
- * attribute, as the parser would have made them.
- */
-export const START_APP_AFTER_PAINT = `(function () {
-  var held = document.getElementById('${DEFERRED_SCRIPTS_ID}');
-  if (!held) return;
-  var started = false;
-  function start() {
-    if (started) return;
-    started = true;
-    var tags = held.content.children;
-    for (var i = 0; i < tags.length; i++) {
-      var tag = document.createElement(tags[i].localName);
-      for (var j = 0; j < tags[i].attributes.length; j++) tag.setAttribute(tags[i].attributes[j].name, tags[i].attributes[j].value);
-      document.head.appendChild(tag);
-    }
-  }
-  var types = window.PerformanceObserver && PerformanceObserver.supportedEntryTypes;
-  if (document.visibilityState !== 'visible' || !types || types.indexOf('paint') < 0) return start();
-  new PerformanceObserver(function (list, observer) {
-    if (!list.getEntriesByName('first-contentful-paint').length) return;
-    observer.disconnect();
-    start();
-  }).observe({ type: 'paint', buffered: true });
-  setTimeout(start, 1000);
-})();`;
-
-/**
- * How long a page holds keys at most: one whose app never starts (a failed download) gets its
- * keys back. Past the age the app replays (EARLY_KEY_MAX_AGE_MS) anyway.
- */
-const HOLD_EARLY_KEYS_FOR_MS = 10_000;
-
-/** The element id of HOLD_EARLY_KEYS's script (the bench's page with no scripts takes it out). */
-export const EARLY_KEYS_SCRIPT_ID = 'triage-early-keys';
-
-/**
- * A rendered page shows its cards before the app's scripts have run (~0.5 s here, longer on a
- * slow machine), and a keyboard-first user starts typing at the cards. This holds the keys meant
- * for the app (no Ctrl/Alt/⌘, nothing typed into a field, Enter and Space left to the control
- * that has the focus) with the card that had the focus, and keeps them from scrolling the page;
- * the app replays them once its shortcuts are live (src/lib/shortcuts/early-keys.ts), as a busy
- * page would have handled them late. It goes before the view, so no key typed at a card is lost.
- * Classic and inline, allowed by its hash (app.ts passes it to appCspFor).
- */
-export const HOLD_EARLY_KEYS = `(function () {
-  var html = document.documentElement;
-  var held = { keys: [], stop: function () { removeEventListener('keydown', hold, true); } };
-  // As the shortcut engine's isEditableTarget (src/lib/shortcuts/shortcut-engine.ts), which this
-  // classic script cannot import.
-  function typing(el) {
-    if (el.isContentEditable) return true;
-    if (/^(textbox|searchbox|combobox|spinbutton|slider)$/.test(el.getAttribute('role') || '')) return true;
-    var tag = el.tagName;
-    if (tag === 'TEXTAREA' || tag === 'SELECT') return true;
-    return tag === 'INPUT' && !/^(checkbox|radio|button|submit|reset|image|file|color)$/i.test(el.type);
-  }
-  function hold(event) {
-    var key = event.key, el = event.target;
-    if (html.dataset.shortcuts === 'ready' || event.defaultPrevented || event.isComposing) return;
-    if (event.ctrlKey || event.metaKey || event.altKey || held.keys.length >= 50) return;
-    if (typeof key !== 'string' || !(key.length === 1 || /^(Arrow(Up|Down|Left|Right)|Escape|Enter)$/.test(key))) return;
-    if (!el || !el.closest || typing(el)) return;
-    if ((key === 'Enter' || key === ' ') && el.closest('button, a[href], summary, input, [role="button"], [role="link"]')) return;
-    var card = el.closest('article[data-task-id]');
-    held.keys.push({ key: key, code: event.code, shiftKey: event.shiftKey, repeat: event.repeat, at: event.timeStamp, taskId: card ? card.getAttribute('data-task-id') : null });
-    event.preventDefault();
-  }
-  addEventListener('keydown', hold, true);
-  setTimeout(held.stop, ${HOLD_EARLY_KEYS_FOR_MS});
-  window.${EARLY_KEYS_GLOBAL} = held;
-})();`;
 
 /** The script that holds early keys, as it goes into the page before the view. */
 const earlyKeysScript = `<script id="${EARLY_KEYS_SCRIPT_ID}">${HOLD_EARLY_KEYS}</script>`;

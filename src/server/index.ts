@@ -10,6 +10,12 @@ import path from 'node:path';
 import { getRequestListener } from '@hono/node-server';
 import { createApp, type UpstreamMode } from './app';
 import { type OpenedAuth, openAuth } from './auth/open-auth';
+import { demoZonesOf, openZoneStore } from './team/open-zone-store';
+import type { ZoneStore } from './team/zone-store';
+import { createCloseConnector } from './connectors/close/close-connector';
+import type { Connector } from './connectors/connector';
+import { type OpenedOutreachDemo, openOutreachDemo } from './connectors/outreach/open-outreach-demo';
+import { OUTREACH_SCOPES, createOutreachConnector } from './connectors/outreach/outreach-connector';
 import { loadFirstViewRenderer, warmUpFirstView } from './first-view';
 import { type Env, StartupError, messageOf, parseEnv } from './env';
 import { type RunningServer, listen } from './listen';
@@ -21,18 +27,22 @@ const WILDCARD_HOSTS = new Set(['0.0.0.0', '::', '']);
 
 async function main(): Promise<void> {
   const env = parseEnv(process.env);
-  const knownSecrets = [env.CLOSE_API_KEY ?? '', env.EMBEDDED_API_KEY, env.SESSION_SECRET ?? '', env.CLOSE_OAUTH_CLIENT_SECRET ?? ''];
+  const knownSecrets = [env.CLOSE_API_KEY ?? '', env.EMBEDDED_API_KEY, env.SESSION_SECRET ?? '', env.CLOSE_OAUTH_CLIENT_SECRET ?? '', env.OUTREACH_CLIENT_SECRET ?? '', env.EMBEDDED_OUTREACH_TOKEN];
   let logger = createLogger({ level: env.LOG_LEVEL, secrets: knownSecrets });
 
   let embedded: EmbeddedApiThread | null = null;
+  let outreachDemo: OpenedOutreachDemo | null = null;
   let auth: OpenedAuth | null = null;
+  let zones: ZoneStore | null = null;
   let appServer: RunningServer | null = null;
   const stopping = new AbortController();
   const stopAll = async () => {
     stopping.abort();
     await appServer?.close();
     await auth?.close();
+    await zones?.close();
     await embedded?.stop();
+    await outreachDemo?.standIn.close();
   };
 
   // Listening from the start: a stop requested while starting is carried out once started.
@@ -66,7 +76,19 @@ async function main(): Promise<void> {
   try {
     const mode: UpstreamMode = env.BACKEND;
     let upstream: UpstreamTarget;
-    if (mode === 'close') {
+    let connector: Connector | null = null;
+    if (mode === 'outreach') {
+      // Everyone signs in with Outreach's OAuth through the same sessions as Close (env.ts requires it).
+      const oauth = { clientId: env.OUTREACH_CLIENT_ID!, clientSecret: env.OUTREACH_CLIENT_SECRET!, authorizeUrl: env.OUTREACH_OAUTH_URL, tokenUrl: env.OUTREACH_OAUTH_TOKEN_URL, scope: OUTREACH_SCOPES };
+      connector = createOutreachConnector({ baseUrl: env.OUTREACH_API_URL, oauth });
+      upstream = { baseUrl: env.OUTREACH_API_URL };
+      auth = await openAuth(env, { apiBaseUrl: env.OUTREACH_API_URL, defaultApiKey: null, demoUsers: null, embeddedOAuth: oauth, whoIs: connector.signIn.whoIs }, logger);
+    } else if (mode === 'outreach-demo') {
+      outreachDemo = await openOutreachDemo(env, logger, (error) => logger.error('embedded Outreach API error', { error: messageOf(error) }));
+      upstream = { baseUrl: outreachDemo.standIn.baseUrl };
+      auth = outreachDemo.auth;
+      connector = outreachDemo.connector;
+    } else if (mode === 'close') {
       upstream = { baseUrl: env.CLOSE_API_URL, apiKey: env.CLOSE_API_KEY };
       auth = await openAuth(env, { apiBaseUrl: env.CLOSE_API_URL, defaultApiKey: env.CLOSE_API_KEY ?? null, demoUsers: null, embeddedOAuth: null }, logger);
     } else {
@@ -78,7 +100,7 @@ async function main(): Promise<void> {
           process.exit(1);
         },
       });
-      upstream = { baseUrl: embedded.baseUrl, apiKey: env.EMBEDDED_API_KEY };
+      upstream = { baseUrl: embedded.baseUrl, apiKey: env.EMBEDDED_API_KEY, changes: embedded.changes ?? undefined };
       const demoUsers = embedded.summary.users.map((u) => ({
         id: u.id,
         first_name: u.firstName,
@@ -99,9 +121,12 @@ async function main(): Promise<void> {
     logger = createLogger({ level: env.LOG_LEVEL, secrets: [...knownSecrets, ...auth.secrets] });
 
     const firstView = env.STATIC_DIR ? await loadFirstViewRenderer(env.STATIC_DIR) : null;
+    zones = await openZoneStore(env, { signInStore: auth.context !== null });
+    const demoZones = embedded ? demoZonesOf(embedded.summary) : null;
     const app = createApp({
       mode,
       upstream,
+      connector: connector ?? createCloseConnector({ upstream, oauth: auth.settings.oauth }),
       allowedHosts: ['127.0.0.1', 'localhost', '[::1]', env.HOST],
       anyIpHost: WILDCARD_HOSTS.has(env.HOST),
       allowedOrigins: env.PUBLIC_ORIGIN,
@@ -111,6 +136,7 @@ async function main(): Promise<void> {
       logger,
       credentials: auth.credentials,
       auth: { settings: auth.settings, context: auth.context },
+      team: { store: zones, demoZones },
     });
     appServer = await listen({
       host: env.HOST,
@@ -131,12 +157,17 @@ async function main(): Promise<void> {
 
   started = true;
   if (stopRequested) return shutdown(stopRequested);
-  printBanner(appServer.url, env, embedded);
+  printBanner(appServer.url, env, embedded, outreachDemo);
 }
 
-function printBanner(url: string, env: Env, embedded: EmbeddedApiThread | null): void {
+function printBanner(url: string, env: Env, embedded: EmbeddedApiThread | null, outreachDemo: OpenedOutreachDemo | null): void {
   const lines = [`Triage listening on ${url}`];
-  if (embedded) {
+  if (outreachDemo) {
+    const { standIn } = outreachDemo;
+    lines.push(`Mode: embedded Outreach API at ${standIn.baseUrl} (data: ${standIn.databaseFile})`);
+    lines.push(`${standIn.summary.tasks} tasks. Demo users (tokens of the embedded Outreach API; without a session the app acts with EMBEDDED_OUTREACH_TOKEN):`);
+    lines.push(...tableLines(outreachDemo.demoUsers.map((u) => [`${u.first_name} ${u.last_name}`, u.role, u.time_zone, u.apiKey === env.EMBEDDED_OUTREACH_TOKEN ? `${u.apiKey} (default)` : u.apiKey])));
+  } else if (embedded) {
     const relative = path.relative(process.cwd(), embedded.databaseFile);
     const shown = relative && !relative.startsWith('..') ? relative : embedded.databaseFile;
     lines.push(`Mode: embedded Close API at ${embedded.baseUrl} (data: ${shown})`);
@@ -147,10 +178,9 @@ function printBanner(url: string, env: Env, embedded: EmbeddedApiThread | null):
       u.timeZone,
       u.apiKey === env.EMBEDDED_API_KEY ? `${u.apiKey} (signed in)` : u.apiKey,
     ]);
-    const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
-    for (const row of rows) lines.push(`  ${row.map((cell, i) => (i < 3 ? cell.padEnd(widths[i]!) : cell)).join('  ')}`);
+    lines.push(...tableLines(rows));
   } else {
-    lines.push(`Mode: Close at ${env.CLOSE_API_URL}${env.CLOSE_API_KEY ? ' (key from CLOSE_API_KEY)' : ''}`);
+    lines.push(env.BACKEND === 'outreach' ? `Mode: Outreach at ${env.OUTREACH_API_URL}` : `Mode: Close at ${env.CLOSE_API_URL}${env.CLOSE_API_KEY ? ' (key from CLOSE_API_KEY)' : ''}`);
   }
   lines.push(env.SIGN_IN === 'required' ? 'Sign-in: required (each person signs in as themselves).' : 'Sign-in: optional (without a session the default key acts).');
   if (!env.STATIC_DIR) lines.push('Serving the API only (STATIC_DIR is empty).');
@@ -161,6 +191,11 @@ function printBanner(url: string, env: Env, embedded: EmbeddedApiThread | null):
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
+/** Demo users as the banner lists them: name, role and zone padded to columns, then the key. */
+function tableLines(rows: string[][]): string[] {
+  const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
+  return rows.map((row) => `  ${row.map((cell, i) => (i < 3 ? cell.padEnd(widths[i]!) : cell)).join('  ')}`);
+}
 
 /** One line a person can act on; the stack only when asked for with LOG_LEVEL=debug. */
 function reportStartupFailure(error: unknown): never {

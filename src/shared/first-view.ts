@@ -24,9 +24,9 @@ export type FirstViewRenderer = (url: string, apiOrigin: string, browserZone?: s
 
 /**
  * Keys typed on a rendered page before the app has taken it over: the page's inline script
- * (HOLD_EARLY_KEYS, src/server/first-view.ts) keeps them under this global, and the app replays
- * them once its shortcuts are live (src/lib/shortcuts/early-keys.ts), as a busy page would have
- * handled them late.
+ * (HOLD_EARLY_KEYS, src/server/first-view-inline-scripts.ts) keeps them under this global, and the
+ * app replays them once its shortcuts are live (src/lib/shortcuts/early-keys.ts), as a busy page
+ * would have handled them late.
  */
 export const EARLY_KEYS_GLOBAL = '__triageEarlyKeys';
 

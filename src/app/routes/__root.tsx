@@ -1,6 +1,10 @@
-import { createRootRouteWithContext, Outlet, retainSearchParams, useMatches } from '@tanstack/react-router';
+import { useQuery } from '@tanstack/react-query';
+import { createRootRouteWithContext, Outlet, retainSearchParams, useLocation, useMatches } from '@tanstack/react-router';
+import { meQueryOptions } from '@/features/tasks/api/get-me';
 import { TriageShell } from '@/features/tasks/components/triage-shell';
 import { viewSearchSchema } from '@/features/tasks/utils/view-search';
+import { TeamNavLink } from '@/features/team/components/team-nav-link';
+import { useReportMyZone } from '@/features/team/hooks/use-report-my-zone';
 import { AccountMenu } from '../account-menu';
 import type { RouterContext } from '../router';
 
@@ -14,12 +18,20 @@ export const Route = createRootRouteWithContext<RouterContext>()({
 
 function RootLayout() {
   const withoutShell = useMatches({ select: (matches) => matches.some((m) => m.staticData.withoutShell) });
+  const onDesk = useLocation({ select: (l) => l.pathname.startsWith('/team') });
   if (withoutShell) return <Outlet />;
   return (
-    <TriageShell account={<AccountMenu />}>
+    <TriageShell account={<AccountMenu />} nav={<TeamNavLink />} taskView={!onDesk}>
+      <ReportMyZone />
       <Outlet />
     </TriageShell>
   );
+}
+
+/** Tells the server this browser's zone once the signed-in person is known (the desk counts in it). */
+function ReportMyZone() {
+  useReportMyZone(useQuery(meQueryOptions()).data?.id ?? null);
+  return null;
 }
 
 function NotFound() {

@@ -5,7 +5,7 @@ import { TaskViewError } from '@/features/tasks/components/task-view-error';
 import { TaskViewPage } from '@/features/tasks/components/task-view-page';
 
 export const Route = createFileRoute('/inbox')({
-  loaderDeps: ({ search }) => ({ types: search.types, assignee: search.assignee, tz: search.tz }),
+  loaderDeps: ({ search }) => ({ types: search.types, assignee: search.assignee, tz: search.tz, due: search.due }),
   loader: ({ context, deps }) => loadTaskView(context.queryClient, 'inbox', deps),
   component: () => <TaskViewPage view="inbox" />,
   pendingComponent: () => <TaskListSkeleton />,

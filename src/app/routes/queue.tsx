@@ -6,7 +6,7 @@ import { TaskViewPage } from '@/features/tasks/components/task-view-page';
 
 // Queue mode works through the inbox, so it loads the inbox's first page like the inbox does.
 export const Route = createFileRoute('/queue')({
-  loaderDeps: ({ search }) => ({ types: search.types, assignee: search.assignee, tz: search.tz }),
+  loaderDeps: ({ search }) => ({ types: search.types, assignee: search.assignee, tz: search.tz, due: search.due }),
   loader: ({ context, deps }) => loadTaskView(context.queryClient, 'inbox', deps),
   component: () => <TaskViewPage view="inbox" mode="queue" />,
   pendingComponent: () => <TaskListSkeleton rows={1} />,

@@ -4,6 +4,7 @@
  * sign in again, or give up and roll back (the server read the request and said no).
  */
 import { ApiError } from '@/lib/api-client';
+import type { OutboxRecord } from './outbox-record';
 
 export type FailureKind = 'retry' | 'sign-in' | 'refused';
 
@@ -49,4 +50,37 @@ export function waitingReason(error: unknown): string {
   if (error.status === 0) return 'retrying, the server could not be reached';
   if (error.status === 429) return "waiting for Close's rate limit";
   return 'retrying after a server error';
+}
+
+type FailureFields = 'state' | 'attempts' | 'retryingSince' | 'nextAttemptAt' | 'reason' | 'uncertain' | 'pausedForSignIn';
+type FailedRecord = Pick<OutboxRecord<unknown>, FailureFields | 'resumedAfterSignIn'>;
+
+/**
+ * What a failed attempt does to its record: `refused` settles it with the error; otherwise the
+ * record takes `patch` (waiting, paused or stuck), and a 429 holds every record back until
+ * `gateUntil` (the limit is per key, not per request).
+ */
+export type FailureStep =
+  | { kind: 'refused' }
+  | { kind: 'sign-in' | 'retry'; patch: Partial<Pick<OutboxRecord<unknown>, FailureFields>>; gateUntil?: number };
+
+export function failureStep(record: FailedRecord, error: unknown, at: { now: number; random: () => number; online: boolean }): FailureStep {
+  const kind = classifyFailure(error);
+  if (kind === 'refused' || (kind === 'sign-in' && record.resumedAfterSignIn)) return { kind: 'refused' };
+  if (kind === 'sign-in') return { kind, patch: { state: 'queued', pausedForSignIn: true, reason: 'waiting for you to sign in again' } };
+  const status = (error as { status?: number }).status;
+  // Only a request that got no (whole) answer, or a gateway's, may have been applied; a 429 or 503 was not.
+  const uncertain = record.uncertain || status === undefined || status === 0 || status === 502 || status === 504 || (status >= 200 && status < 300);
+  if (status === 0 && !at.online) return { kind, patch: { uncertain, state: 'queued', reason: 'offline' } };
+  const attempts = record.attempts + 1;
+  const retryingSince = record.retryingSince ?? at.now;
+  if (at.now - retryingSince >= GIVE_UP_AFTER_MS) {
+    return { kind, patch: { uncertain, attempts, retryingSince, state: 'stuck', nextAttemptAt: null, reason: error instanceof Error ? error.message : String(error) } };
+  }
+  const nextAttemptAt = at.now + retryDelayMs(error, attempts, at.random);
+  return {
+    kind,
+    patch: { uncertain, attempts, retryingSince, state: 'waiting', nextAttemptAt, reason: waitingReason(error) },
+    ...(status === 429 ? { gateUntil: nextAttemptAt } : {}),
+  };
 }

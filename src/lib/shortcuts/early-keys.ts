@@ -1,7 +1,7 @@
 /**
  * Keys typed at a server-rendered page before the app took it over (held by the page's inline
- * script, HOLD_EARLY_KEYS in src/server/first-view.ts), replayed once the shortcuts are live:
- * what a page whose main thread was busy would have done with them, only later.
+ * script, HOLD_EARLY_KEYS in src/server/first-view-inline-scripts.ts), replayed once the shortcuts
+ * are live: what a page whose main thread was busy would have done with them, only later.
  */
 import { EARLY_KEYS_GLOBAL, type EarlyKey, type HeldEarlyKeys } from '@/shared/first-view';
 

@@ -2,11 +2,16 @@
  * What the sign-in routes and the credential resolver share: the settings that decide who acts
  * for a request (from env.ts, resolved by index.ts), the store, the cipher and the clock.
  */
+import type { Backend } from '../env';
 import type { CredentialCipher } from './credential-cipher';
 import type { SessionStore } from './session-store';
-import type { OAuthClientSettings } from './upstream-auth-calls';
+import type { OAuthClientSettings, WhoIs } from './upstream-auth-calls';
 
-/** A demo user of the embedded API; the key stays on the server (only `POST /auth/demo-session` uses it). */
+/**
+ * A demo user of an embedded stand-in: the embedded Close API's (their API key) or the Outreach
+ * stand-in's (their static bearer token, in `apiKey`). The key stays on the server (only
+ * `POST /auth/demo-session` uses it); `authorizationOf` says how it goes upstream.
+ */
 export interface DemoUserAccount {
   id: string;
   first_name: string;
@@ -18,7 +23,7 @@ export interface DemoUserAccount {
 }
 
 export interface AuthSettings {
-  backend: 'embedded' | 'close';
+  backend: Backend;
   signIn: 'optional' | 'required';
   /** Where the upstream's `/api/v1` lives (for `GET /me/`). */
   apiBaseUrl: string;
@@ -34,6 +39,14 @@ export interface AuthSettings {
   timeoutMs: number;
   /** The embedded API's demo users (embedded mode only). */
   demoUsers: readonly DemoUserAccount[] | null;
+  /** Who an OAuth token acts as, from the backend's connector; absent: Close's `GET /me/` at apiBaseUrl. */
+  whoIs?: WhoIs;
+  /**
+   * The Authorization a stored credential (and `defaultApiKey`) goes upstream with, from the
+   * backend's connector: the Outreach stand-in's demo tokens are Bearer. Absent: Close's (a Basic
+   * key, a Bearer OAuth token).
+   */
+  authorizationOf?: (credential: { apiKey: string } | { accessToken: string }) => string;
 }
 
 export interface AuthContext {

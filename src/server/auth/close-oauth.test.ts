@@ -96,6 +96,20 @@ describe('the OAuth round trip', () => {
     for (const token of close.issuedTokens) expect(texts).not.toContain(token);
   });
 
+  it('starts on the provider-neutral path too, and comes back to the redirect URI Close deployments registered', async () => {
+    const app = await start();
+    const started = await fetch(`${app.url}/auth/oauth/start?return_to=%2Ffuture`, { redirect: 'manual' });
+    expect(started.status).toBe(302);
+    const location = new URL(started.headers.get('location')!);
+    expect(location.searchParams.get('redirect_uri')).toBe(`${app.url}/auth/close/callback`);
+    const cookie = started.headers.getSetCookie().find((c) => c.startsWith('triage_oauth_state='))!.split(';')[0]!;
+    const code = close.issueCode(maya, location.searchParams.get('redirect_uri')!);
+    const res = await fetch(`${app.url}/auth/oauth/callback?${new URLSearchParams({ code, state: location.searchParams.get('state')! })}`, { redirect: 'manual', headers: { cookie } });
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toBe('/future');
+    expect(sessionCookieFrom(res)).toBeTruthy();
+  });
+
   it('refuses a return_to that leaves the site', async () => {
     const app = await start();
     for (const returnTo of ['//evil.example/', 'https://evil.example/', '/\\evil.example', 'inbox']) {

@@ -1,6 +1,6 @@
 /**
  * Sign-in as `npm start` sets it up from the settings (env.ts): who acts without a session, the
- * session secret (SESSION_SECRET, or in embedded mode one generated once and kept in DATA_DIR),
+ * session secret (SESSION_SECRET, or with an embedded demo API one generated once and kept in DATA_DIR),
  * the store (PostgreSQL with DATABASE_URL, else SQLite in DATA_DIR), and the OAuth client
  * (Close's, or the embedded API's own, so the whole flow works without a Close account).
  */
@@ -15,7 +15,7 @@ import { openPostgresSessionStore } from './postgres-session-store';
 import { createCredentialResolver, fixedCredentialResolver } from './resolve-credential';
 import { openSqliteSessionStore, sessionsFile } from './sqlite-session-store';
 import type { SessionStore } from './session-store';
-import type { OAuthClientSettings } from './upstream-auth-calls';
+import type { OAuthClientSettings, WhoIs } from './upstream-auth-calls';
 import type { CredentialResolver } from './upstream-credential';
 
 export interface OpenedAuth {
@@ -33,7 +33,16 @@ const SWEEP_EVERY_MS = 60 * 60_000;
 
 export async function openAuth(
   env: Env,
-  upstream: { apiBaseUrl: string; defaultApiKey: string | null; demoUsers: readonly DemoUserAccount[] | null; embeddedOAuth: OAuthClientSettings | null },
+  upstream: {
+    apiBaseUrl: string;
+    defaultApiKey: string | null;
+    demoUsers: readonly DemoUserAccount[] | null;
+    embeddedOAuth: OAuthClientSettings | null;
+    /** The backend's own "who is this" (Outreach); absent: Close's `GET /me/`. */
+    whoIs?: WhoIs;
+    /** How a stored credential goes upstream, from the backend's connector; absent: Close's. */
+    authorizationOf?: AuthSettings['authorizationOf'];
+  },
   logger: Logger,
 ): Promise<OpenedAuth> {
   const oauth: OAuthClientSettings | null =
@@ -52,8 +61,11 @@ export async function openAuth(
     maxMs: env.SESSION_MAX_DAYS * 24 * 60 * 60_000,
     timeoutMs: env.UPSTREAM_TIMEOUT_MS,
     demoUsers: upstream.demoUsers,
+    ...(upstream.whoIs ? { whoIs: upstream.whoIs } : {}),
+    ...(upstream.authorizationOf ? { authorizationOf: upstream.authorizationOf } : {}),
   };
-  const secret = env.SESSION_SECRET ?? (env.BACKEND === 'embedded' ? keptSessionSecret(env.DATA_DIR) : null);
+  const embeddedDemo = env.BACKEND === 'embedded' || env.BACKEND === 'outreach-demo';
+  const secret = env.SESSION_SECRET ?? (embeddedDemo ? keptSessionSecret(env.DATA_DIR) : null);
   const secrets = [env.SESSION_SECRET ?? '', oauth?.clientSecret ?? '', ...(upstream.demoUsers ?? []).map((u) => u.apiKey)];
   if (!secret) {
     // Close with the server's key and no SESSION_SECRET: everyone acts as the key, as before sessions.

@@ -1,6 +1,7 @@
 /**
  * `POST /auth/session {"api_key": "…"}`: signs in with a person's own API key, checked with
  * Close's `GET /me/`. Repeated refused keys from one address are slowed down (sign-in-limiter.ts).
+ * A backend without API keys (Outreach) refuses the field itself and says how to sign in instead.
  */
 import type { Context } from 'hono';
 import type { AppEnv } from '../app-env';
@@ -8,11 +9,15 @@ import { basicAuthorization } from '../proxy/forward-request';
 import { clientAddress, fieldError, readJsonObject } from './auth-request';
 import type { AuthContext } from './auth-settings';
 import type { SignInLimiter } from './sign-in-limiter';
+import type { SignInProvider } from './sign-in-provider';
 import { startSession } from './start-session';
 import { AuthCallFailure, fetchMe } from './upstream-auth-calls';
 
-export function postSession(auth: AuthContext, limiter: SignInLimiter) {
+export function postSession(auth: AuthContext, limiter: SignInLimiter, provider: SignInProvider) {
   return async (c: Context<AppEnv>) => {
+    if (!provider.apiKey) {
+      return fieldError(c, 'api_key', `${provider.provider} has no API keys: sign in with ${provider.provider} instead (GET /auth/oauth/start).`);
+    }
     const client = clientAddress(c);
     const wait = limiter.retryAfterSeconds(client);
     if (wait > 0) {

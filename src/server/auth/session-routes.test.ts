@@ -254,7 +254,11 @@ describe('GET /auth/config', () => {
     expect(JSON.parse(text)).toEqual({
       backend: 'embedded',
       sign_in: 'optional',
+      provider: 'Close',
+      api_key: true,
       oauth: true,
+      oauth_start: '/auth/oauth/start',
+      help: { api_key: expect.stringContaining('Settings → Developer → API Keys'), oauth: expect.stringContaining("Close's own page") },
       demo_users: [{ id: 'user_demo', first_name: 'Alex', last_name: 'Rivera', email: 'alex@example.com', role: 'manager', time_zone: 'UTC' }],
     });
     expect(text).not.toContain('demo-secret-key');

@@ -42,7 +42,12 @@ export interface StoredOAuthState {
 
 export interface SessionStore {
   createSession(session: StoredSession): Promise<void>;
-  findSession(id: string): Promise<StoredSession | null>;
+  /**
+   * The session, possibly as this instance keeps it in memory (session-cache.ts: up to date with
+   * every end and credential change; its `lastSeenAt` may lag other instances' by seconds);
+   * `fresh` reads the row itself.
+   */
+  findSession(id: string, options?: { fresh?: boolean }): Promise<StoredSession | null>;
   /** Records activity (throttled by the caller: not every request writes). */
   touchSession(id: string, lastSeenAt: number): Promise<void>;
   deleteSession(id: string): Promise<void>;

@@ -2,10 +2,16 @@
  * Sessions in SQLite (DATA_DIR/sessions.db): the store of a single instance. A file of its own,
  * apart from the embedded API's database, which lives on another thread and means "Close";
  * sessions belong to the app server in every mode.
+ *
+ * Sessions found are kept in memory (session-cache.ts), so a request costs no query: an entry
+ * goes as this store writes its row, and every entry goes once another connection (another
+ * process with the file open) has written, which `PRAGMA data_version` shows. So a session ended
+ * anywhere is refused by the very next request, as without the cache.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { SessionCache } from './session-cache';
 import type { CredentialKind, SessionStore, StoredOAuthState, StoredSession } from './session-store';
 
 /** Ordered, append-only; `PRAGMA user_version` records how many have run. */
@@ -75,6 +81,10 @@ export function openSqliteSessionStore(file: string): SessionStore {
   );
   const expireSessions = db.prepare('DELETE FROM sessions WHERE last_seen_at < ? OR created_at < ?');
   const expireStates = db.prepare('DELETE FROM oauth_states WHERE expires_at < ?');
+  // Moves when another connection commits; this one's own writes drop their entries as they go.
+  const dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
+  const cache = new SessionCache();
+  let seenVersion = dataVersion.get();
 
   return {
     async createSession(session) {
@@ -88,20 +98,34 @@ export function openSqliteSessionStore(file: string): SessionStore {
         last_seen_at: session.lastSeenAt,
       });
     },
-    async findSession(id) {
+    async findSession(id, options) {
+      const version = dataVersion.get();
+      if (version !== seenVersion) {
+        cache.clear();
+        seenVersion = version;
+      }
+      const cached = options?.fresh ? undefined : cache.get(id);
+      if (cached) return cached;
+      const readStarted = cache.startRead();
       const row = find.get(id);
-      return row ? sessionFromRow(row) : null;
+      if (!row) return null;
+      const session = sessionFromRow(row);
+      cache.keep(id, session, readStarted);
+      return session;
     },
     async touchSession(id, lastSeenAt) {
+      cache.drop(id);
       touch.run(lastSeenAt, id, lastSeenAt);
     },
     async deleteSession(id) {
+      cache.drop(id);
       remove.run(id);
     },
     async claimRefreshLease(id, until, now) {
       return claim.run(until, id, now).changes === 1;
     },
     async saveRefreshedCredential(id, credential, accessExpiresAt) {
+      cache.drop(id);
       saveRefreshed.run(credential, accessExpiresAt, id);
     },
     async releaseRefreshLease(id) {
@@ -116,6 +140,7 @@ export function openSqliteSessionStore(file: string): SessionStore {
       return { id: row.id, returnTo: row.return_to, expiresAt: row.expires_at } satisfies StoredOAuthState;
     },
     async deleteExpired(now, idleMs, maxMs) {
+      cache.clear();
       expireSessions.run(now - idleMs, now - maxMs);
       expireStates.run(now);
     },

@@ -53,6 +53,9 @@ async function call(url: string, init: RequestInit, timeoutMs: number, label: st
   }
 }
 
+/** Who an Authorization acts as: a connector's way of asking its backend (connectors/connector.ts). */
+export type WhoIs = (authorization: string, timeoutMs: number) => Promise<SessionUser>;
+
 /** Who `authorization` acts as; `AuthCallFailure('refused')` when Close does not take it. */
 export async function fetchMe(apiBaseUrl: string, authorization: string, timeoutMs: number): Promise<SessionUser> {
   const res = await call(`${apiBaseUrl}/me/`, { headers: { authorization, accept: 'application/json', 'user-agent': 'triage-sign-in' } }, timeoutMs, 'Close');
@@ -82,6 +85,8 @@ export interface OAuthClientSettings {
   /** Where the browser is sent to agree (Close's, or the embedded API's consent page). */
   authorizeUrl: string;
   tokenUrl: string;
+  /** The `scope` the authorize page is asked for (Outreach requires one; Close takes none). */
+  scope?: string;
 }
 
 /** A token request; `refused` for an `invalid_grant` (or any 4xx): the code or refresh token is spent. */

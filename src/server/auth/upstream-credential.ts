@@ -27,6 +27,15 @@ export interface CredentialResolver {
   resolve(c: Context): CredentialResolution | Promise<CredentialResolution>;
   /** The upstream refused the credential: the session ends on every instance. */
   refused(credential: UpstreamCredential): Promise<void>;
+  /**
+   * The upstream refused an OAuth access token before its stated expiry (revoked, or expired
+   * early): a new one, from exactly one refresh per session however many requests ask at once, on
+   * this instance or another; the one another request already got if it was renewed meanwhile.
+   * A refusal when there is nothing to refresh (an API key, the server's key), when the backend
+   * refuses the refresh (the session has ended), or when it cannot be reached (502/504, the
+   * session stays). Absent: nothing can be renewed.
+   */
+  renew?(credential: UpstreamCredential): Promise<CredentialResolution>;
 }
 
 export const SIGN_IN_REQUIRED: CredentialRefusal = { status: 401, body: { error: 'Sign in to continue.', sign_in_required: true } };

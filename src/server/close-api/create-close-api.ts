@@ -5,6 +5,7 @@ import { createEmail } from './activities/create-email';
 import { createSms } from './activities/create-sms';
 import { getEmail } from './activities/get-email';
 import { getSms } from './activities/get-sms';
+import { listEmail } from './activities/list-email';
 import { listSms } from './activities/list-sms';
 import { listEmailTemplates, listSmsTemplates } from './activities/list-templates';
 import { authenticate } from './http/auth';
@@ -91,6 +92,7 @@ export function createCloseApi(opts: CloseApiOptions) {
   route('GET', '/organization/:id', getOrganization(deps));
   route('GET', '/lead', listLeads(deps));
   route('GET', '/lead/:id', getLead(deps));
+  route('GET', '/activity/email', listEmail(deps));
   route('POST', '/activity/email', createEmail(deps));
   route('GET', '/activity/email/:id', getEmail(deps));
   route('GET', '/activity/sms', listSms(deps));

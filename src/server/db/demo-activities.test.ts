@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoActivitiesIfMissing } from './demo-activities';
 import { openDatabase, type Db } from './open-database';
-import { seedDemoData } from './seed';
+import { seedDemoData } from './seed/demo-organization';
 
 let dir: string;
 let db: Db;

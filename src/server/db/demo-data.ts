@@ -1,6 +1,6 @@
 /**
  * The demo organization's content as data: people, companies and what they write, say and send.
- * seed.ts turns it into rows. Phone numbers are in ranges reserved for fiction (NANP 555-01xx,
+ * seed/ turns it into rows. Phone numbers are in ranges reserved for fiction (NANP 555-01xx,
  * Ofcom's 020 7946 0xxx, ACMA's 02 5550 xxxx, ComReg's 020 910 xxxx) and every email domain ends in
  * `.example`, so nothing here reaches a real person.
  */
@@ -45,6 +45,21 @@ export const DEMO_USERS: readonly DemoUserSpec[] = [
   { key: 'lucia', firstName: 'Lucía', lastName: 'Fernández', email: 'lucia@demo.triage.test', role: 'rep',
     timeZone: 'America/Sao_Paulo', apiKey: 'demo-key-lucia', localPhone: '+13055550100', currency: 'BRL' },
 ];
+
+/**
+ * Someone who left the demo team: an inactive membership (Close's `inactive_memberships`), whose
+ * few open tasks are still assigned to them and need a new owner. Their key signs nobody in.
+ * Their tasks are written like `borrows`'s (leads, texts, currency).
+ */
+export const DEMO_INACTIVE_USER = {
+  firstName: 'Sam',
+  lastName: 'Okafor',
+  email: 'sam@demo.triage.test',
+  timeZone: 'Europe/London',
+  apiKey: 'demo-key-sam-left',
+  borrows: 'jonas' as DemoUserKey,
+  openTasks: 6,
+} as const;
 
 /** Where a lead's phones are: a US/Canadian area code, or a country with a drama range. */
 export type PhoneRegion = `us:${string}` | 'uk' | 'ie' | 'au';
@@ -431,6 +446,20 @@ export const OUTGOING_CALL_NOTES: readonly string[] = [
   'Follow up on missed call',
   'Ask about budget timing',
   'Quick check-in before the QBR',
+];
+
+/**
+ * Lead task texts and call notes whose tasks the seed marks `priority: high` (Close's high / medium):
+ * deadlines and money, so a demo inbox has a few high-priority tasks among the usual ones.
+ */
+export const HIGH_PRIORITY_TASK_TEXTS: readonly string[] = [
+  'Send revised proposal with 3-year pricing',
+  'Send contract redlines back to legal',
+  'Reply to the security questionnaire',
+  'Prepare renewal deck',
+  'Rückruf wegen Angebot – Preise in EUR bestätigen',
+  'Call back re: contract redlines',
+  'Walk through the renewal quote',
 ];
 
 // ---- Names for the large benchmark organization ------------------------------------------------

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { runMigrations } from './sqlite';
 
 /**
  * Ordered, append-only migrations; `PRAGMA user_version` records how many have run.
@@ -190,17 +191,24 @@ const MIGRATIONS: readonly string[] = [
   CREATE INDEX oauth_tokens_by_grant ON oauth_tokens (grant_id);
   CREATE INDEX oauth_tokens_by_expiry ON oauth_tokens (kind, expires_ms);
   `,
+  /* inactive memberships: people who left the organization (Close's inactive_memberships) */ `
+  -- Apart from memberships, so nothing that means "a member" (sign-in, /user/, assigning a
+  -- task) sees them; their tasks stay assigned to them until someone moves them.
+  CREATE TABLE inactive_memberships (
+    id TEXT PRIMARY KEY,
+    organization_id TEXT NOT NULL REFERENCES organizations(id),
+    user_id TEXT NOT NULL REFERENCES users(id),
+    role_id TEXT NOT NULL,
+    date_created TEXT NOT NULL,
+    date_updated TEXT NOT NULL,
+    UNIQUE (organization_id, user_id)
+  );
+  `,
+  /* task priority: Close's priority, high or medium (every task has one; medium is the usual) */ `
+  ALTER TABLE tasks ADD COLUMN priority TEXT NOT NULL DEFAULT 'medium' CHECK (priority IN ('high', 'medium'));
+  `,
 ];
 
 export function migrate(db: Database): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > MIGRATIONS.length) {
-    throw new Error(`database schema version ${current} is newer than this build (${MIGRATIONS.length})`);
-  }
-  for (let v = current; v < MIGRATIONS.length; v++) {
-    db.transaction(() => {
-      db.exec(MIGRATIONS[v]!);
-      db.pragma(`user_version = ${v + 1}`);
-    })();
-  }
+  runMigrations(db, MIGRATIONS, 'database');
 }

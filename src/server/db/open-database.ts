@@ -1,20 +1,12 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { migrate } from './migrations';
+import { type Db, openWalDatabase } from './sqlite';
 
-export type Db = Database.Database;
+export type { Db } from './sqlite';
 
 /** Opens (creating if needed) the SQLite file, in WAL mode, migrated to the latest schema. */
 export function openDatabase(file: string): Db {
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  migrate(db);
-  return db;
+  return openWalDatabase(file, migrate);
 }
 
 export function databaseFile(dataDir: string): string {

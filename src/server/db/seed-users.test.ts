@@ -9,7 +9,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createCloseApi } from '../close-api/create-close-api';
 import { DEMO_USERS } from './demo-data';
 import { type Db, openDatabase } from './open-database';
-import { demoSummary, seedLargeOrganization } from './seed';
+import { demoSummary } from './seed/demo-organization';
+import { seedLargeOrganization } from './seed/large-organization';
 import { seedUsers, seededUserEmail, seededUserKey } from './seed-users';
 
 const run = promisify(execFile);

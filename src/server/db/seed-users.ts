@@ -7,7 +7,7 @@ import { formatCloseDateTime } from '@/shared/close/dates';
 import { FIRST_NAMES, LAST_NAMES } from './demo-data';
 import { newId } from './ids';
 import type { Db } from './open-database';
-import { demoSummary, isSeeded, seedDemoData } from './seed';
+import { demoSummary, isSeeded, seedDemoData } from './seed/demo-organization';
 
 export const MAX_SEEDED_USERS = 10_000;
 /** Open tasks each new rep gets, copied from the demo team's (who, lead and contact change; the rest is theirs). */

@@ -1,8 +1,8 @@
-import type { DemoSummary } from '../db/seed';
+import type { DemoSummary } from '../db/seed/demo-organization';
 
 /** What the embedded API's thread tells the app server's thread. */
 export type FromEmbeddedThread =
-  | { type: 'ready'; baseUrl: string; databaseFile: string; summary: DemoSummary }
+  | { type: 'ready'; baseUrl: string; databaseFile: string; summary: DemoSummary; countsRequests: boolean }
   | { type: 'failed'; message: string; startupError: boolean }
   | { type: 'stopped' };
 

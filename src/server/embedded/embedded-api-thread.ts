@@ -35,7 +35,7 @@ try {
         port.close();
       });
   });
-  post({ type: 'ready', baseUrl: api.baseUrl, databaseFile: api.databaseFile, summary: api.summary });
+  post({ type: 'ready', baseUrl: api.baseUrl, databaseFile: api.databaseFile, summary: api.summary, countsRequests: env.EMBEDDED_RATE_LIMIT > 0 });
 } catch (error) {
   post({ type: 'failed', message: messageOf(error), startupError: error instanceof StartupError });
   port.close();

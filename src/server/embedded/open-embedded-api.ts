@@ -9,7 +9,7 @@ import { type Env, StartupError, ensureWritableDataDir, messageOf } from '../env
 import { type RunningServer, listen } from '../listen';
 import type { Logger } from '../logger';
 import type { Db } from '../db/open-database';
-import type { DemoSummary } from '../db/seed';
+import type { DemoSummary } from '../db/seed/demo-organization';
 import type { EmbeddedOAuthOptions } from '../close-api/oauth/oauth-client';
 
 export interface OpenEmbeddedApi {
@@ -26,9 +26,10 @@ export async function openEmbeddedApi(
   options: { oauth?: EmbeddedOAuthOptions } = {},
 ): Promise<OpenEmbeddedApi> {
   ensureWritableDataDir(env.DATA_DIR);
-  const [{ openDatabase, databaseFile }, seed, { createCloseApi }] = await Promise.all([
+  const [{ openDatabase, databaseFile }, seed, { seedDemoActivitiesIfMissing }, { createCloseApi }] = await Promise.all([
     import('../db/open-database'),
-    import('../db/seed'),
+    import('../db/seed/demo-organization'),
+    import('../db/demo-activities'),
     import('../close-api/create-close-api'),
   ]);
   const file = databaseFile(env.DATA_DIR);
@@ -47,7 +48,7 @@ export async function openEmbeddedApi(
     }
     const summary = seed.demoSummary(db);
     // Databases seeded before activities existed get them on their next start.
-    seed.seedDemoActivitiesIfMissing(db, summary.organizationId, Date.now());
+    seedDemoActivitiesIfMissing(db, summary.organizationId, Date.now());
 
     // The API builds absolute media URLs on its own origin, known once the port is bound.
     let handle: http.RequestListener = (_req, res) => {

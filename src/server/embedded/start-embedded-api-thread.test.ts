@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EmbeddedApiThread, startEmbeddedApiThread } from './start-embedded-api-thread';
 
 // The thread reads its settings from the environment, as `npm start` gives them.
-const saved = { DATA_DIR: process.env.DATA_DIR, API_PORT: process.env.API_PORT };
+const saved = { DATA_DIR: process.env.DATA_DIR, API_PORT: process.env.API_PORT, EMBEDDED_RATE_LIMIT: process.env.EMBEDDED_RATE_LIMIT };
 let dataDir: string;
 let thread: EmbeddedApiThread;
 
@@ -13,6 +13,7 @@ beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'triage-embedded-thread-'));
   process.env.DATA_DIR = dataDir;
   process.env.API_PORT = '0';
+  delete process.env.EMBEDDED_RATE_LIMIT;
   thread = await startEmbeddedApiThread({ onCrash: (error) => expect.fail(error.message), accessTokenTtlSeconds: 7 });
 }, 60_000);
 
@@ -68,4 +69,32 @@ describe('startEmbeddedApiThread: the built-in OAuth client', () => {
     expect(me.status).toBe(200);
     expect(await me.json()).toMatchObject({ id: maya.id, email: maya.email });
   });
+});
+
+describe('startEmbeddedApiThread: what it offers the proxy', () => {
+  it('offers no data version while the API counts requests (its default rate limit)', () => {
+    expect(thread.changes).toBeNull();
+  });
+
+  it('without a rate limit, a data version that moves with every write to its database', async () => {
+    process.env.EMBEDDED_RATE_LIMIT = '0';
+    const unlimited = await startEmbeddedApiThread({ onCrash: (error) => expect.fail(error.message) });
+    try {
+      const changes = unlimited.changes!;
+      const before = changes.version();
+      expect(changes.version()).toBe(before);
+      const authorization = `Basic ${Buffer.from(`${unlimited.summary.users[0]!.apiKey}:`).toString('base64')}`;
+      const page = (await (await fetch(`${unlimited.baseUrl}/task/?_type=all&_limit=1`, { headers: { authorization } })).json()) as { data: { id: string }[] };
+      expect(changes.version()).toBe(before);
+      const updated = await fetch(`${unlimited.baseUrl}/task/${page.data[0]!.id}/`, {
+        method: 'PUT',
+        headers: { authorization, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ text: 'a write' }),
+      });
+      expect(updated.status).toBe(200);
+      expect(changes.version()).not.toBe(before);
+    } finally {
+      await unlimited.stop();
+    }
+  }, 60_000);
 });

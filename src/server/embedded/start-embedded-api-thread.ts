@@ -6,10 +6,11 @@
  */
 import crypto from 'node:crypto';
 import { Worker } from 'node:worker_threads';
-import type { DemoSummary } from '../db/seed';
+import type { DemoSummary } from '../db/seed/demo-organization';
 import { StartupError } from '../env';
 import { EMBEDDED_OAUTH_CLIENT_ID } from '../close-api/oauth/oauth-client';
 import type { EmbeddedThreadData, FromEmbeddedThread, ToEmbeddedThread } from './embedded-api-messages';
+import { type EmbeddedDataVersion, openEmbeddedDataVersion } from './embedded-data-version';
 
 export interface EmbeddedApiThread {
   /** e.g. http://127.0.0.1:3001/api/v1 */
@@ -24,6 +25,11 @@ export interface EmbeddedApiThread {
   oauthAuthorizeUrl: string;
   /** e.g. http://127.0.0.1:3001/oauth2/token/ */
   oauthTokenUrl: string;
+  /**
+   * For the proxy: its database's data version, so a copy the API confirmed is not asked about
+   * again until something changed (embedded-data-version.ts); null while the API counts requests.
+   */
+  changes: EmbeddedDataVersion | null;
   /** Closes the API's server and its database, then ends the thread. */
   stop(): Promise<void>;
 }
@@ -53,6 +59,7 @@ export function startEmbeddedApiThread(options: {
       } else if (message.type === 'ready') {
         started = true;
         const origin = new URL(message.baseUrl).origin;
+        const changes = message.countsRequests ? null : openEmbeddedDataVersion(message.databaseFile);
         resolve({
           baseUrl: message.baseUrl,
           oauthClientId: EMBEDDED_OAUTH_CLIENT_ID,
@@ -61,8 +68,10 @@ export function startEmbeddedApiThread(options: {
           oauthTokenUrl: `${origin}/oauth2/token/`,
           databaseFile: message.databaseFile,
           summary: message.summary,
+          changes,
           stop: async () => {
             stopping = true;
+            changes?.close();
             worker.postMessage({ type: 'stop' } satisfies ToEmbeddedThread);
             await exited;
           },

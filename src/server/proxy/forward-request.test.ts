@@ -78,6 +78,7 @@ describe('what the proxy sends upstream', () => {
       ['POST', '/api/v1/task/'],
       ['GET', '/api/v1/activity/email/acti_1/'],
       ['POST', '/api/v1/activity/email/'],
+      ['GET', '/api/v1/activity/email/?lead_id=lead_1&date_created__gte=2026-01-01'],
       ['GET', '/api/v1/activity/sms/?lead_id=lead_1&_limit=20'],
       ['POST', '/api/v1/activity/sms/'],
       ['GET', '/api/v1/activity/sms/acti_1/'],
@@ -92,7 +93,6 @@ describe('what the proxy sends upstream', () => {
 
   it('forwards activities and templates only with the methods Triage uses (404 otherwise, upstream untouched)', async () => {
     for (const [method, path] of [
-      ['GET', '/api/v1/activity/email/'],
       ['PUT', '/api/v1/activity/email/acti_1/'],
       ['DELETE', '/api/v1/activity/email/acti_1/'],
       ['POST', '/api/v1/activity/email/acti_1/'],

@@ -10,6 +10,8 @@
  * (revalidated-copies.ts); identical GETs that arrive while one revalidation is in flight wait
  * for, and share, the next one (revalidation-lines.ts). Both are keyed by the credential too: a
  * copy fetched with one person's credential is only ever served to a request carrying the same.
+ * An upstream that can say nothing has changed (upstream-changes.ts: the embedded API) is not
+ * asked again about a copy it confirmed until something has.
  */
 import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { Context } from 'hono';
@@ -23,6 +25,7 @@ import { UpstreamFailure, statusForFailure } from './upstream-errors';
 import { pickHeaders, streamUpstreamResponse } from './stream-response';
 import { type RevalidatedCopy, RevalidatedCopies } from './revalidated-copies';
 import { type LeadTurn, RevalidationLines } from './revalidation-lines';
+import { type CopyConfirmation, type UpstreamChanges, confirmationFor, stillConfirmed } from './upstream-changes';
 
 export interface UpstreamTarget {
   /** Where Close's `/api/v1` lives, e.g. https://api.close.com/api/v1 or http://127.0.0.1:3001/api/v1. */
@@ -32,6 +35,8 @@ export interface UpstreamTarget {
    * name with an empty password, as Close expects).
    */
   apiKey?: string;
+  /** A way to see, without asking, that the upstream's answers have not changed (upstream-changes.ts); Close has none. */
+  changes?: UpstreamChanges;
 }
 
 export const API_PREFIX = '/api/v1';
@@ -41,7 +46,7 @@ const FORWARDED_PATH = /^\/api\/v1\/(?:(?:task|user|lead|organization)(?:\/[A-Za
 
 /** Email and SMS activities and their templates: each path with only the methods Triage uses. */
 const FORWARDED_ACTIVITY_ROUTES: ReadonlyArray<readonly [RegExp, ReadonlySet<string>]> = [
-  [/^\/api\/v1\/activity\/email\/?$/, new Set(['POST'])],
+  [/^\/api\/v1\/activity\/email\/?$/, new Set(['GET', 'POST'])],
   [/^\/api\/v1\/activity\/email\/[A-Za-z0-9_-]+\/?$/, new Set(['GET'])],
   [/^\/api\/v1\/activity\/sms\/?$/, new Set(['GET', 'POST'])],
   [/^\/api\/v1\/activity\/sms\/[A-Za-z0-9_-]+\/?$/, new Set(['GET'])],
@@ -71,6 +76,8 @@ const PASSED_RESPONSE_HEADERS = [
 
 /** What a copy keeps of the upstream's head; the rate-limit headers come fresh from each 304. */
 const COPIED_RESPONSE_HEADERS = ['content-type', 'content-encoding', 'vary', 'cache-control', 'etag', 'last-modified'] as const;
+/** An answer from a copy the upstream was not asked about carries no rate-limit headers of its own. */
+const NO_HEADERS: OutgoingHttpHeaders = Object.freeze({});
 const RATE_LIMIT_HEADERS = ['ratelimit', 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset', 'ratelimit-policy', 'retry-after'] as const;
 
 export function isForwardedPath(rawPath: string, method = 'GET'): boolean {
@@ -94,6 +101,7 @@ export function createForwardHandler(options: {
   const basePath = base.pathname.replace(/\/+$/, '');
   const baseHref = `${base.origin}${basePath}`;
   const { logger, timeoutMs, credentials } = options;
+  const { changes } = options.upstream;
   const copies = options.copies ?? new RevalidatedCopies();
   const lines = options.lines ?? new RevalidationLines();
 
@@ -134,6 +142,9 @@ export function createForwardHandler(options: {
     if (hasBody && incoming.headers['content-length'] !== undefined) headers['content-length'] = incoming.headers['content-length'];
     const copyKey = method === 'GET' ? `${RevalidatedCopies.keyOf(target, incoming.headers)}\n${credential.copyKey}` : null;
     let copy = copyKey ? copies.get(copyKey) : undefined;
+    // Nothing the upstream answers from has changed since it vouched for this copy: its answer now
+    // would be the copy again, so it is not asked.
+    if (copy && stillConfirmed(changes, copy.confirmed)) return answerFromCopy(outgoing, copy, c.get('requestId'), NO_HEADERS);
     let lead: LeadTurn | null = null;
     if (copy && copyKey) {
       const arrived = lines.arrive(copyKey, () => outgoing.destroyed);
@@ -148,6 +159,8 @@ export function createForwardHandler(options: {
       copy = copies.get(copyKey);
     }
     if (copy) headers['if-none-match'] = copy.etag;
+    // Read before the request goes out: a write that lands while it is in flight counts as a change.
+    const confirmation: CopyConfirmation | undefined = copyKey && changes ? confirmationFor(changes, incoming.headers) : undefined;
 
     let upstream;
     try {
@@ -177,6 +190,7 @@ export function createForwardHandler(options: {
     if (copy && status === 304) {
       // The upstream vouches that the copy is still its answer: send the copy, not a 304 the browser never asked for.
       upstream.resume();
+      if (confirmation) copy.confirmed = confirmation;
       const rateLimitHeaders = pickHeaders(upstream, RATE_LIMIT_HEADERS, {});
       lead?.settle({ rateLimitHeaders });
       return answerFromCopy(outgoing, copy, c.get('requestId'), rateLimitHeaders);
@@ -190,7 +204,7 @@ export function createForwardHandler(options: {
       await credentials.refused(credential);
       return refusalAnswer(c, SIGN_IN_EXPIRED);
     }
-    if (copyKey) keepOrDropCopy(copies, copyKey, upstream, status, lead);
+    if (copyKey) keepOrDropCopy(copies, copyKey, upstream, status, lead, confirmation);
 
     const responseHeaders: OutgoingHttpHeaders = Object.assign({}, API_SECURITY_HEADERS);
     responseHeaders['x-request-id'] = c.get('requestId');
@@ -236,7 +250,14 @@ function errorAnswer(c: Context<AppEnv>, error: string, status: 400 | 404 | 413 
  * leads is settled once that is decided: those waiting on it answer from the new copy, or ask
  * for themselves if there is none.
  */
-function keepOrDropCopy(copies: RevalidatedCopies, key: string, upstream: IncomingMessage, status: number, lead: LeadTurn | null): void {
+function keepOrDropCopy(
+  copies: RevalidatedCopies,
+  key: string,
+  upstream: IncomingMessage,
+  status: number,
+  lead: LeadTurn | null,
+  confirmed: CopyConfirmation | undefined,
+): void {
   const etag = upstream.headers.etag;
   if (status !== 200 || typeof etag !== 'string' || etag === '') {
     if (status !== 429) copies.delete(key);
@@ -254,7 +275,7 @@ function keepOrDropCopy(copies: RevalidatedCopies, key: string, upstream: Incomi
       copies.delete(key);
       return lead?.settle(null);
     }
-    copies.set(key, { etag, headers: copyAnswerHead(upstream, bytes), body: Buffer.concat(chunks, bytes) });
+    copies.set(key, { etag, headers: copyAnswerHead(upstream, bytes), body: Buffer.concat(chunks, bytes), confirmed });
     lead?.settle({ rateLimitHeaders: pickHeaders(upstream, RATE_LIMIT_HEADERS, {}) });
   });
   // A body that breaks off never ends; settling twice is a no-op.

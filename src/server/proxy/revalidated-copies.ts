@@ -6,13 +6,22 @@
  * what a direct call would return at that moment, while an unchanged answer (the inbox polled
  * by every open tab) crosses the upstream hop as a head without a body.
  *
+ * The one exception: an upstream that says when nothing has changed (upstream-changes.ts) lets
+ * a copy it confirmed be answered without asking again until something has.
+ *
  * The embedded API sends ETags on task lists; an upstream that sends none (Close, as documented)
  * is simply never copied. Bounded by entries and bytes, least recently used first out.
  */
 import type { OutgoingHttpHeaders } from 'node:http';
+import type { CopyConfirmation } from './upstream-changes';
 
 export interface RevalidatedCopy {
   etag: string;
+  /**
+   * The upstream's last word on this copy, when it offers a way to see that nothing changed
+   * since (upstream-changes.ts): until then the copy is answered without asking again.
+   */
+  confirmed?: CopyConfirmation;
   /**
    * The head the proxy answers with from this copy: the upstream's headers it passes on
    * (content-type, content-encoding, …), its own, and the length; the per-request ones are added

@@ -40,8 +40,8 @@ export function callUpstream(call: UpstreamCall): Promise<http.IncomingMessage> 
 /**
  * The state of one call. A class with prototype methods rather than a nest of named closures:
  * the server runs through tsx, which keeps function names by wrapping every named closure in a
- * `defineProperty` call, and those ran several times per proxied request (measured: ~3 µs each
- * request, a few per cent of the proxy's time).
+ * `defineProperty` call, and those would run several times per proxied request (a few per cent
+ * of the proxy's time; ADR 0009).
  */
 class UpstreamExchange {
   private settled = false;

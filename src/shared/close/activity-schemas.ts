@@ -95,6 +95,8 @@ export const CreateEmailActivityBodySchema = z.strictObject({
   body_text: z.optional(z.nullable(z.string().check(z.maxLength(200_000)))),
   body_html: z.optional(z.nullable(z.string().check(z.maxLength(1_000_000)))),
   in_reply_to_id: z.optional(z.nullable(id)),
+  /** Close keeps a posted `date_created` (as for an import); the app's sends carry their own as a marker. */
+  date_created: z.optional(z.nullable(z.string().check(z.maxLength(64)))),
 });
 export type CreateEmailActivityBody = z.infer<typeof CreateEmailActivityBodySchema>;
 
@@ -107,6 +109,7 @@ export const CreateSmsActivityBodySchema = z.strictObject({
   remote_phone: z.optional(z.nullable(z.string())),
   text: z.optional(z.nullable(z.string().check(z.maxLength(10_000)))),
   direction: z.optional(z.enum(['inbound', 'outbound'])),
+  date_created: z.optional(z.nullable(z.string().check(z.maxLength(64)))),
 });
 export type CreateSmsActivityBody = z.infer<typeof CreateSmsActivityBodySchema>;
 

@@ -117,6 +117,9 @@ export function parseTzOffset(header: string | null | undefined): number | null 
   return hours === 0 ? 0 : hours; // folds -0
 }
 
+/** Why parseTzOffset refused a header, as the API names it under `x-tz-offset`. */
+export const TZ_OFFSET_ERROR = `Must be a number of hours between ${MIN_TZ_OFFSET} and ${MAX_TZ_OFFSET}, e.g. -8 or 5.5.`;
+
 /** Formats an offset for the header: `-8`, `5.5`, `0`. */
 export function formatTzOffset(offsetHours: number): string {
   return String(Math.round(offsetHours * 10_000) / 10_000);
@@ -144,63 +147,4 @@ export function addDaysToDay(day: string, days: number): string {
   const p = parseCloseDate(day);
   if (!p || p.kind !== DATE_ONLY) throw new Error(`not a date-only day: ${day}`);
   return new Date(p.epochMs + days * DAY_MS).toISOString().slice(0, 10);
-}
-
-/**
- * An IANA zone's offset from UTC, in hours, at an instant: what the browser sends as
- * `x-tz-offset` for the zone the user looks in, and what places a wall-clock time in a zone.
- * Read from Intl's wall clock for the instant. (date-fns-tz's getTimezoneOffset takes a wall-clock
- * date read in the host's zone, so near a DST change it answered for the wrong hours whenever the
- * host's zone was not the one asked about.)
- *
- * Cached per zone and quarter hour of UTC: since 1980 every zone's offsets are whole quarter hours
- * and its changes happen at a whole quarter hour of local time, hence of UTC too. Every request,
- * grouped list and optimistic change asks; formatting a date each time showed in profiles.
- */
-export function zoneOffsetHours(zone: string, epochMs: number): number {
-  if (!(epochMs >= CACHED_OFFSETS_FROM_MS)) return offsetFromWallClock(zone, epochMs);
-  const key = `${zone} ${Math.floor(epochMs / QUARTER_HOUR_MS)}`;
-  let hours = offsetCache.get(key);
-  if (hours === undefined) {
-    hours = offsetFromWallClock(zone, epochMs);
-    if (offsetCache.size >= OFFSET_CACHE_LIMIT) offsetCache.clear();
-    offsetCache.set(key, hours);
-  }
-  return hours;
-}
-
-const QUARTER_HOUR_MS = 900_000;
-const CACHED_OFFSETS_FROM_MS = Date.UTC(1980, 0, 1);
-const OFFSET_CACHE_LIMIT = 4_096;
-const offsetCache = new Map<string, number>();
-const wallClocks = new Map<string, Intl.DateTimeFormat>();
-
-/** Throws RangeError for a zone Intl does not know. */
-function offsetFromWallClock(zone: string, epochMs: number): number {
-  let format = wallClocks.get(zone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      calendar: 'gregory',
-      numberingSystem: 'latn',
-      hourCycle: 'h23',
-      era: 'short',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    wallClocks.set(zone, format);
-  }
-  const f: Record<string, string> = {};
-  for (const p of format.formatToParts(epochMs)) f[p.type] = p.value;
-  const year = f.era === 'BC' || f.era === 'B' ? 1 - Number(f.year) : Number(f.year);
-  const wall = new Date(0);
-  wall.setUTCFullYear(year, Number(f.month) - 1, Number(f.day));
-  wall.setUTCHours(Number(f.hour), Number(f.minute), Number(f.second), 0);
-  const offsetMs = wall.getTime() - Math.floor(epochMs / 1000) * 1000;
-  if (!Number.isFinite(offsetMs)) throw new RangeError(`no wall clock for ${zone} at ${epochMs}`);
-  return offsetMs === 0 ? 0 : offsetMs / HOUR_MS;
 }

@@ -26,6 +26,14 @@ export const TaskViewSchema = z.enum(TASK_VIEWS);
 export type TaskView = z.infer<typeof TaskViewSchema>;
 
 export const ORDER_BY = ['date', '-date', 'date_created', '-date_created'] as const;
+
+/**
+ * Close's task priority (`PUT /task/{id}/` takes it): two values, `medium` the usual one, so a task
+ * always has one and "no priority" is `medium`. Close documents no list filter on it.
+ */
+export const TASK_PRIORITIES = ['high', 'medium'] as const;
+export type TaskPriority = (typeof TASK_PRIORITIES)[number];
+const TaskPriorityInputSchema = z.enum(TASK_PRIORITIES, { error: 'Not a priority: use "high" or "medium".' });
 export type TaskOrderBy = (typeof ORDER_BY)[number];
 
 /** Close's documented page size limits for list endpoints. */
@@ -72,6 +80,16 @@ export const TaskSchema = z.looseObject({
   organization_id: z.string(),
   view: z.optional(z.nullable(z.enum(TASK_VIEWS))),
   text: z.optional(nullableString),
+  /** `high` or `medium` where the backend has priorities (read as a string: a value added later must not break a list). */
+  priority: z.optional(nullableString),
+  /** A backend's own free-text note on any type (Outreach's `note`); absent on Close, whose lead tasks have `text`. */
+  note: z.optional(nullableString),
+  /** Outreach's state (`incomplete`, `complete`; `pending` tasks are in no view); absent on Close. */
+  outreach_state: z.optional(nullableString),
+  /** The sequence a task's step belongs to (Outreach's `sequence` name), on tasks a sequence made; absent on Close. */
+  sequence_name: z.optional(nullableString),
+  /** That step's place in its sequence (Outreach's `sequenceStep.order`, from 1). */
+  sequence_step_order: z.optional(z.nullable(z.number())),
   // incoming_email, email_followup
   emails: z.optional(z.array(z.string())),
   email_id: z.optional(nullableString),
@@ -209,14 +227,21 @@ export const UpdateTaskBodySchema = z.strictObject({
   due_date: z.optional(z.nullable(z.string())),
   is_complete: z.optional(z.boolean()),
   text: z.optional(z.string().check(z.maxLength(10_000))),
+  priority: z.optional(TaskPriorityInputSchema),
+  /** Not Close's: a note kept with a completion, for backends that declare `completionNote` (Close refuses it). */
+  completion_note: z.optional(z.string().check(z.maxLength(10_000))),
 });
 export type UpdateTaskBody = z.infer<typeof UpdateTaskBodySchema>;
 
-/** `PUT /task/` (bulk): only these three fields; filters come in the query or in `_params`. */
+/**
+ * `PUT /task/` (bulk): these fields only (Close's prose names three; its request schema also lists
+ * `priority`); filters come in the query or in `_params`.
+ */
 export const BulkUpdateTaskBodySchema = z.strictObject({
   assigned_to: z.optional(z.string().check(z.minLength(1))),
   date: z.optional(z.nullable(z.string())),
   is_complete: z.optional(z.boolean()),
+  priority: z.optional(TaskPriorityInputSchema),
   _params: z.optional(z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]))),
 });
 export type BulkUpdateTaskBody = z.infer<typeof BulkUpdateTaskBodySchema>;

@@ -13,11 +13,19 @@ export const DemoUserSchema = z.looseObject({
 });
 export type DemoUser = z.infer<typeof DemoUserSchema>;
 
-/** How this server signs people in: whether it must, whether Close's OAuth is offered, and (embedded) who the demo users are. */
+/**
+ * How this server signs people in, as its backend's connector describes it: whether it must, the
+ * backend's name, whether it takes API keys, whether its OAuth is offered and where it starts,
+ * where to find things in the backend, and (embedded) who the demo users are.
+ */
 export const AuthConfigSchema = z.looseObject({
   backend: z.string(),
   sign_in: z.enum(['optional', 'required']),
+  provider: z._default(z.string(), 'Close'),
+  api_key: z._default(z.boolean(), true),
   oauth: z.boolean(),
+  oauth_start: z._default(z.nullable(z.string()), null),
+  help: z._default(z.object({ api_key: z.nullable(z.string()), oauth: z.nullable(z.string()) }), { api_key: null, oauth: null }),
   demo_users: z.optional(z.nullable(z.array(DemoUserSchema))),
 });
 export type AuthConfig = z.infer<typeof AuthConfigSchema>;

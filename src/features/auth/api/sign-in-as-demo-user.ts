@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { authRequest } from './auth-request';
 import { SignedInSchema } from './sign-in-with-key';
-import { useForgetPreviousPerson } from '../hooks/use-forget-previous-person';
+import { useForgetPreviousPerson } from './forget-previous-person';
 
 /** Embedded API only: a new session as one of the demo users, with that user's own demo key. */
 export function signInAsDemoUser(userId: string) {

@@ -2,7 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { z } from 'zod/mini';
 import { UserSchema } from '@/shared/close/schemas';
 import { authRequest } from './auth-request';
-import { useForgetPreviousPerson } from '../hooks/use-forget-previous-person';
+import { useForgetPreviousPerson } from './forget-previous-person';
 
 /** The answer to a sign-in: who the new session is (the cookie comes with it, out of the page's reach). */
 export const SignedInSchema = z.looseObject({ user: UserSchema });

@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { authRequest } from './auth-request';
-import { useForgetPreviousPerson } from '../hooks/use-forget-previous-person';
+import { useForgetPreviousPerson } from './forget-previous-person';
 
 /** Ends this browser's session on the server (its cookie stops working everywhere) and clears the cookie. */
 export function signOut() {

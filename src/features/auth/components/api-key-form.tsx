@@ -9,7 +9,7 @@ const INPUT =
  * "Use an API key": a person pastes their own Close key; the server checks it with Close and
  * keeps it (the page never sees it again). Every failure is said in words next to the field.
  */
-export function ApiKeyForm({ onSignedIn }: { onSignedIn: () => void }) {
+export function ApiKeyForm({ onSignedIn, help }: { onSignedIn: () => void; help?: string | null | undefined }) {
   const signIn = useSignInWithKey();
   const [apiKey, setApiKey] = useState('');
   const [emptyTried, setEmptyTried] = useState(false);
@@ -51,8 +51,12 @@ export function ApiKeyForm({ onSignedIn }: { onSignedIn: () => void }) {
         className={INPUT}
       />
       <p id={hintId} className="text-sm text-slate-600 dark:text-slate-400">
-        In Close, open <strong className="font-medium">Settings → Developer → API Keys</strong>, create a key and paste
-        it here. It stays on Triage's server; this page never shows it again.
+        {help ?? (
+          <>
+            In Close, open <strong className="font-medium">Settings → Developer → API Keys</strong>, create a key and
+            paste it here. It stays on Triage's server; this page never shows it again.
+          </>
+        )}
       </p>
       {error ? (
         <p id={errorId} role="alert" className="text-sm font-medium text-red-700 dark:text-red-300">

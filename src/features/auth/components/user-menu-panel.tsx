@@ -39,7 +39,7 @@ export default function UserMenuPanel({ person, headingId }: { person: MenuPerso
           {session.data?.credential ? (
             <>
               <br />
-              {session.data.credential === 'oauth' ? 'with your Close account' : 'with an API key'}
+              {session.data.credential === 'oauth' ? `with your ${config.data?.provider ?? 'Close'} account` : 'with an API key'}
             </>
           ) : null}
         </p>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RETURN_TO, closeSignInHref, safeReturnTo, signInHref } from './return-to';
+import { DEFAULT_RETURN_TO, oauthSignInHref, safeReturnTo, signInHref } from './return-to';
 
 describe('safeReturnTo', () => {
   it('keeps a path of this site, with its search and hash', () => {
@@ -27,7 +27,8 @@ describe('safeReturnTo', () => {
 
   it('builds the sign-in and OAuth links with the path encoded', () => {
     expect(signInHref('/inbox?tz=Asia/Tokyo')).toBe('/sign-in?return_to=%2Finbox%3Ftz%3DAsia%2FTokyo');
-    expect(closeSignInHref('/future')).toBe('/auth/close/start?return_to=%2Ffuture');
-    expect(closeSignInHref('//evil.example')).toBe('/auth/close/start?return_to=%2Finbox');
+    expect(oauthSignInHref('/future')).toBe('/auth/oauth/start?return_to=%2Ffuture');
+    expect(oauthSignInHref('//evil.example')).toBe('/auth/oauth/start?return_to=%2Finbox');
+    expect(oauthSignInHref('/future', '/auth/close/start')).toBe('/auth/close/start?return_to=%2Ffuture');
   });
 });

@@ -23,7 +23,7 @@ export function signInHref(returnTo: string): string {
   return `${SIGN_IN_PATH}?return_to=${encodeURIComponent(safeReturnTo(returnTo))}`;
 }
 
-/** Close's OAuth, started by our server, which brings the person back to `returnTo`. */
-export function closeSignInHref(returnTo: string): string {
-  return `/auth/close/start?return_to=${encodeURIComponent(safeReturnTo(returnTo))}`;
+/** The backend's OAuth, started by our server at `start` (from /auth/config), which brings the person back to `returnTo`. */
+export function oauthSignInHref(returnTo: string, start = '/auth/oauth/start'): string {
+  return `${start}?return_to=${encodeURIComponent(safeReturnTo(returnTo))}`;
 }

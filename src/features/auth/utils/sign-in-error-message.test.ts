@@ -9,4 +9,9 @@ describe('oauthErrorMessage', () => {
   it('says any other OAuth error did not finish, without echoing it', () => {
     expect(oauthErrorMessage('<script>')).toBe("Sign-in with Close didn't finish. Try again, or use an API key.");
   });
+
+  it("names the backend, and offers no API key where it has none", () => {
+    expect(oauthErrorMessage('access_denied', 'Outreach', false)).toBe('Sign-in with Outreach was cancelled. Try again.');
+    expect(oauthErrorMessage('close_unreachable', 'Outreach', false)).toBe("Couldn't reach Outreach to finish signing in. Try again.");
+  });
 });

@@ -18,8 +18,13 @@ function inAWhile(ms: number | null): string {
   return `in ${minutes} minutes`;
 }
 
-/** Why Close's OAuth brought the person back without signing them in (`?error=` on /sign-in). */
-export function oauthErrorMessage(error: string): string {
-  if (error === 'access_denied') return 'Sign-in with Close was cancelled. Try again, or use an API key.';
-  return "Sign-in with Close didn't finish. Try again, or use an API key.";
+/**
+ * Why the backend's OAuth brought the person back without signing them in (`?error=` on
+ * /sign-in); offers the API key only where the backend has them.
+ */
+export function oauthErrorMessage(error: string, provider = 'Close', apiKey = true): string {
+  const instead = apiKey ? 'Try again, or use an API key.' : 'Try again.';
+  if (error === 'access_denied') return `Sign-in with ${provider} was cancelled. ${instead}`;
+  if (error === 'close_unreachable') return `Couldn't reach ${provider} to finish signing in. ${instead}`;
+  return `Sign-in with ${provider} didn't finish. ${instead}`;
 }

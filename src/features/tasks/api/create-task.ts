@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type CreateTaskBody, type Task, TaskSchema } from '@/shared/close/schemas';
-import { apiRequest } from '@/lib/api-client';
+import type { CreateTaskBody, Task } from '@/shared/close/schemas';
+import { taskApi } from '@/lib/task-api';
 import { enqueueTaskChange } from '../outbox/task-outbox';
 import { applyTaskChanges, settleTaskChange } from './task-cache';
 import { taskKeys } from './task-keys';
@@ -8,9 +8,9 @@ import { taskKeys } from './task-keys';
 /** `pending`: the task as the lists show it until the server answers (utils/pending-task.ts). */
 export type CreateTaskVariables = { body: CreateTaskBody; timeZone: string; pending?: Task };
 
-/** `POST /task/`: a lead task (the only type Close lets clients create). */
+/** A lead task (the only type Close lets clients create). */
 export function createTask({ body, timeZone }: CreateTaskVariables): Promise<Task> {
-  return apiRequest({ method: 'POST', path: '/task/', body: { _type: 'lead', ...body }, schema: TaskSchema, timeZone });
+  return taskApi.createTask(body, timeZone);
 }
 
 let createSeq = 0;

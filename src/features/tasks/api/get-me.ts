@@ -1,13 +1,12 @@
 import { queryOptions } from '@tanstack/react-query';
-import { MeSchema } from '@/shared/close/schemas';
-import { apiRequest } from '@/lib/api-client';
+import { taskApi } from '@/lib/task-api';
 
 /**
  * The signed-in user (whose key the proxy holds): "me" in the assignee filter. index.html
  * preloads this very request, so the first one is usually answered before the app starts.
  */
 export function getMe(signal?: AbortSignal) {
-  return apiRequest({ path: '/me/', schema: MeSchema, signal, asPreloaded: true });
+  return taskApi.getMe({ signal, asPreloaded: true });
 }
 
 export const meQueryOptions = () =>

@@ -6,22 +6,19 @@
  */
 import { z } from 'zod/mini';
 import { DEFAULT_LIMIT, MAX_LIMIT, TaskListSchema, listResponseSchema } from '@/shared/close/schemas';
-import { apiRequest } from '@/lib/api-client';
+import { taskApi } from '@/lib/task-api';
 import type { TaskPage } from '../utils/task-pages';
-import { type TaskListFilters, orderByOf, taskFilterParams } from '../utils/task-view-rules';
+import { type TaskListFilters, orderByOf, taskFilterInput } from '../utils/task-view-rules';
 
 export const TASK_PAGE_SIZE = DEFAULT_LIMIT;
 /** Tabs count up to this many tasks and then say "1,000+". */
 export const TASK_COUNT_CAP = 1_000;
 
 export async function listTasksPage(filters: TaskListFilters, skip: number, signal?: AbortSignal): Promise<TaskPage> {
-  const page = await apiRequest({
-    path: '/task/',
-    query: { ...taskFilterParams(filters), _order_by: orderByOf(filters.view), _limit: TASK_PAGE_SIZE, _skip: skip },
-    schema: TaskListSchema,
-    timeZone: filters.timeZone,
-    signal,
-  });
+  const page = await taskApi.listTasks(
+    { filters: taskFilterInput(filters), orderBy: orderByOf(filters.view), limit: TASK_PAGE_SIZE, skip, timeZone: filters.timeZone, signal },
+    TaskListSchema,
+  );
   return { data: page.data, has_more: page.has_more };
 }
 
@@ -35,13 +32,7 @@ export type TaskCount = { count: number; capped: boolean };
 export async function countTasks(filters: TaskListFilters, cap = TASK_COUNT_CAP, signal?: AbortSignal): Promise<TaskCount> {
   let count = 0;
   for (let skip = 0; ; skip += MAX_LIMIT) {
-    const page = await apiRequest({
-      path: '/task/',
-      query: { ...taskFilterParams(filters), _fields: 'id', _limit: MAX_LIMIT, _skip: skip },
-      schema: IdPageSchema,
-      timeZone: filters.timeZone,
-      signal,
-    });
+    const page = await taskApi.listTasks({ filters: taskFilterInput(filters), fields: ['id'], limit: MAX_LIMIT, skip, timeZone: filters.timeZone, signal }, IdPageSchema);
     count += page.data.length;
     if (!page.has_more || page.data.length === 0) return { count, capped: false };
     if (count >= cap) return { count, capped: true };
@@ -57,6 +48,7 @@ export const TaskSnapshotSchema = z.looseObject({
 });
 export type TaskSnapshot = z.infer<typeof TaskSnapshotSchema>;
 const SnapshotPageSchema = listResponseSchema(TaskSnapshotSchema);
+const SNAPSHOT_FIELDS = ['id', 'assigned_to', 'date', 'is_complete', 'date_created'] as const;
 
 /**
  * Every task in the view, reduced to what a bulk update can change. This is the preview's count
@@ -69,13 +61,10 @@ export async function listTaskSnapshots(
   const all: TaskSnapshot[] = [];
   const seen = new Set<string>();
   for (let skip = 0; ; skip += MAX_LIMIT) {
-    const page = await apiRequest({
-      path: '/task/',
-      query: { ...taskFilterParams(filters), _order_by: 'date_created', _fields: 'id,assigned_to,date,is_complete,date_created', _limit: MAX_LIMIT, _skip: skip },
-      schema: SnapshotPageSchema,
-      timeZone: filters.timeZone,
-      signal,
-    });
+    const page = await taskApi.listTasks(
+      { filters: taskFilterInput(filters), orderBy: 'date_created', fields: SNAPSHOT_FIELDS, limit: MAX_LIMIT, skip, timeZone: filters.timeZone, signal },
+      SnapshotPageSchema,
+    );
     for (const t of page.data) {
       if (seen.has(t.id)) continue;
       seen.add(t.id);

@@ -1,12 +1,12 @@
 import { queryOptions } from '@tanstack/react-query';
-import { MAX_LIMIT, type User, UserListSchema } from '@/shared/close/schemas';
-import { apiRequest } from '@/lib/api-client';
+import { MAX_LIMIT, type User } from '@/shared/close/schemas';
+import { taskApi } from '@/lib/task-api';
 
 /** Everyone in the organization, every page (organizations have tens of users, not thousands). */
 export async function listUsers(signal?: AbortSignal): Promise<User[]> {
   const users: User[] = [];
   for (let skip = 0; ; skip += MAX_LIMIT) {
-    const page = await apiRequest({ path: '/user/', query: { _limit: MAX_LIMIT, _skip: skip }, schema: UserListSchema, signal });
+    const page = await taskApi.listUsers({ limit: MAX_LIMIT, skip }, signal);
     users.push(...page.data);
     if (!page.has_more || page.data.length === 0) break;
   }

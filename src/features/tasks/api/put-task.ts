@@ -1,7 +1,7 @@
-import { type Task, TaskSchema, type UpdateTaskBody } from '@/shared/close/schemas';
-import { apiRequest } from '@/lib/api-client';
+import type { Task, UpdateTaskBody } from '@/shared/close/schemas';
+import { taskApi } from '@/lib/task-api';
 
-/** `PUT /task/{id}/`: the changed fields only; answers with the whole task as stored. */
+/** One task's changed fields; answers with the whole task as stored. */
 export function putTask(id: string, body: UpdateTaskBody, timeZone?: string): Promise<Task> {
-  return apiRequest({ method: 'PUT', path: `/task/${encodeURIComponent(id)}/`, body, schema: TaskSchema, timeZone });
+  return taskApi.updateTask(id, body, timeZone);
 }

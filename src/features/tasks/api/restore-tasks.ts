@@ -4,14 +4,10 @@
  * value (the ids in `_params`, in chunks), since a bulk update sets one value on every task.
  * A task this app created is taken back with `DELETE /task/{id}/`.
  */
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Task } from '@/shared/close/schemas';
 import { ApiError } from '@/lib/api-client';
-import { enqueueTaskChange } from '../outbox/task-outbox';
 import { deleteTask } from './delete-task';
 import { putTask } from './put-task';
-import { type TaskChange, applyTaskChanges, invertChanges, settleTaskChange } from './task-cache';
-import { taskKeys } from './task-keys';
 import { BULK_CHUNK_SIZE, type BulkChanges, putTasksByIds } from './put-tasks';
 
 /**
@@ -21,6 +17,15 @@ import { BULK_CHUNK_SIZE, type BulkChanges, putTasksByIds } from './put-tasks';
 export type TaskRestore = { id: string; values: BulkChanges & { text?: string }; remove?: true };
 
 export type RestoreProgress = (done: number, total: number) => void;
+
+/**
+ * Whether putting these tasks back means reopening a completed one, which only a backend that
+ * declares `reopen` can do (Outreach cannot): there, Undo of a sent completion is refused with a
+ * message, never attempted.
+ */
+export function restoreReopens(items: readonly TaskRestore[]): boolean {
+  return items.some((item) => item.values.is_complete === false);
+}
 
 function groupByValues(items: readonly TaskRestore[]): Array<{ values: TaskRestore['values']; ids: string[] }> {
   const groups = new Map<string, { values: TaskRestore['values']; ids: string[] }>();
@@ -72,39 +77,15 @@ function ignoreNotFound(error: unknown): void {
   if (!(error instanceof ApiError && error.status === 404)) throw error;
 }
 
-export type UndoVariables = {
-  label: string;
-  restore: TaskRestore[];
-  /** The changes the action made to tasks known in full, undone on screen at once. */
-  changes: TaskChange[];
-  timeZone: string;
-  onProgress?: RestoreProgress;
-};
-
-export function useRestoreTasks() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationKey: taskKeys.update(),
-    networkMode: 'always',
-    mutationFn: ({ label, restore, timeZone, onProgress }: UndoVariables) =>
-      enqueueTaskChange({ kind: 'restore', items: restore, timeZone }, `undo ${label}`, onProgress).result.then(() => undefined),
-    onMutate: ({ changes }) => {
-      const undo = invertChanges(changes);
-      applyTaskChanges(queryClient, undo);
-      return { undo };
-    },
-    onError: (_e, _v, context) => {
-      if (context) applyTaskChanges(queryClient, invertChanges(context.undo));
-    },
-    onSettled: () => void settleTaskChange(queryClient),
-    meta: { describeFailure: (vars) => `Couldn't undo ${(vars as UndoVariables).label}` },
-  });
-}
-
-export function restoreOf(task: Task, fields: ReadonlyArray<'is_complete' | 'assigned_to' | 'date' | 'text'>): TaskRestore {
+/** The previous values of `fields` (a previewed snapshot has every field but `text`). */
+export function restoreOf(
+  task: Pick<Task, 'id' | 'is_complete' | 'assigned_to' | 'date'> & Partial<Pick<Task, 'text' | 'priority'>>,
+  fields: ReadonlyArray<'is_complete' | 'assigned_to' | 'date' | 'text' | 'priority'>,
+): TaskRestore {
   const values: TaskRestore['values'] = {};
   for (const f of fields) {
     if (f === 'text') values.text = task.text ?? '';
+    else if (f === 'priority') values.priority = task.priority === 'high' ? 'high' : 'medium';
     else if (f === 'is_complete') values.is_complete = task.is_complete;
     else if (f === 'assigned_to') {
       if (task.assigned_to) values.assigned_to = task.assigned_to;

@@ -1,3 +1,4 @@
+import { useCapabilities } from '@/lib/capabilities';
 import { useCurrentView } from '../hooks/use-current-task-view';
 import { useTaskActions } from '../hooks/use-task-actions';
 import { useBulkProgress } from '../stores/bulk-progress-store';
@@ -21,6 +22,7 @@ export default function BulkBar() {
   const progress = useBulkProgress();
   const view = useCurrentView();
   const actions = useTaskActions();
+  const canReopen = useCapabilities()?.reopen === true;
   if (selected === 0 && !progress) return null;
 
   return (
@@ -48,11 +50,13 @@ export default function BulkBar() {
               {allMatching ? 'All matching tasks' : `${selected.toLocaleString('en-US')} selected`}
             </span>
             {view === 'archive' ? (
-              <ShortcutButton command="complete" className={BUTTON} hintClassName={HINT} onClick={actions.reopenSelection}>
-                <span>
-                  Reopen<span className="sr-only"> selected</span>
-                </span>
-              </ShortcutButton>
+              canReopen && (
+                <ShortcutButton command="complete" className={BUTTON} hintClassName={HINT} onClick={actions.reopenSelection}>
+                  <span>
+                    Reopen<span className="sr-only"> selected</span>
+                  </span>
+                </ShortcutButton>
+              )
             ) : (
               <ShortcutButton command="complete" className={BUTTON} hintClassName={HINT} onClick={actions.completeSelection}>
                 <span>

@@ -1,4 +1,5 @@
 import type { TaskView } from '@/shared/close/schemas';
+import { useCapabilities } from '@/lib/capabilities';
 
 const COPY: Record<TaskView, { title: string; body: string }> = {
   inbox: { title: 'Inbox zero', body: "Nothing left for today. New calls, emails and to-dos show up here on their own." },
@@ -8,7 +9,8 @@ const COPY: Record<TaskView, { title: string; body: string }> = {
 
 /** A list with no tasks: friendly, and the same height as a short list so the page does not jump. */
 export function EmptyState({ view, filtered }: { view: TaskView; filtered: boolean }) {
-  const copy = COPY[view];
+  const canReopen = useCapabilities()?.reopen !== false;
+  const copy = view === 'archive' && !canReopen ? { ...COPY.archive, body: 'Completed tasks are kept here.' } : COPY[view];
   return (
     <div className="flex min-h-[320px] flex-col items-center justify-center gap-2 rounded-lg border border-dashed border-slate-300 px-6 text-center dark:border-slate-700">
       {view === 'inbox' ? (

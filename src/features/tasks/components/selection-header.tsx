@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { ShortcutHint } from '@/components/shortcut-hint';
+import { useCapabilities } from '@/lib/capabilities';
 import { taskQueries } from '../api/task-keys';
 import { useAllMatchingSelected, useSelectedCount, useSelectionActions } from '../stores/selection-store';
 import type { TaskListFilters } from '../utils/task-view-rules';
@@ -13,11 +14,22 @@ const LINK_BUTTON =
  * Above the list: select everything loaded, or everything the view matches on the server
  * ("Select all 312 matching this view"), and say what is selected. Fixed height: no jump.
  */
-export function SelectionHeader({ filters, loadedIds }: { filters: TaskListFilters; loadedIds: readonly string[] }) {
+export function SelectionHeader({
+  filters,
+  loadedIds,
+  narrowedOnScreen = false,
+}: {
+  filters: TaskListFilters;
+  loadedIds: readonly string[];
+  /** The list on screen is narrower than the server's filters (the priority filter): "all matching" would reach tasks not shown. */
+  narrowedOnScreen?: boolean;
+}) {
   const selected = useSelectedCount();
   const allMatching = useAllMatchingSelected();
   const { allLoadedSelected, allMatchingSelected, selectionCleared } = useSelectionActions();
   const count = useQuery(taskQueries.count(filters)).data;
+  // A whole view is changed in one request only where the backend can (`bulkByFilter`).
+  const canSelectMatching = useCapabilities()?.bulkByFilter === true && !narrowedOnScreen;
   const matching = count ? formatCount(count) : null;
 
   return (
@@ -39,7 +51,7 @@ export function SelectionHeader({ filters, loadedIds }: { filters: TaskListFilte
           ) : null}
         </>
       )}
-      {selected > 0 && !allMatching ? (
+      {selected > 0 && !allMatching && canSelectMatching ? (
         <button type="button" className={LINK_BUTTON} onClick={() => allMatchingSelected(loadedIds)}>
           Select all {matching ?? ''} matching this view
         </button>

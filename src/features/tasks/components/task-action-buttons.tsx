@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Task, TaskView } from '@/shared/close/schemas';
+import { useCapabilities } from '@/lib/capabilities';
 import { ariaKeyShortcuts } from '@/lib/shortcuts/format-shortcut';
 import { ShortcutHint } from '@/components/shortcut-hint';
 import { useTaskActions } from '../hooks/use-task-actions';
@@ -43,8 +44,8 @@ export function ShortcutButton({
 }
 
 /**
- * Complete (or Reopen in the archive), Reassign and Snooze for one task: the same buttons on a
- * card, in the detail view and in queue mode, each with its shortcut.
+ * Complete (or Reopen in the archive, where the backend can reopen), Reassign and Snooze for one
+ * task: the same buttons on a card, in the detail view and in queue mode, each with its shortcut.
  */
 export function TaskActionButtons({
   task,
@@ -65,6 +66,7 @@ export function TaskActionButtons({
   onActed?: () => void;
 }) {
   const actions = useTaskActions();
+  const canReopen = useCapabilities()?.reopen === true;
   const className = large ? LARGE_ACTION_BUTTON : ACTION_BUTTON;
   const run = (action: () => void) => () => {
     onActed?.();
@@ -74,9 +76,11 @@ export function TaskActionButtons({
     <>
       {before}
       {view === 'archive' ? (
-        <ShortcutButton command="complete" className={className} hintClassName={hintClassName} onClick={run(() => actions.reopen(task))}>
-          Reopen
-        </ShortcutButton>
+        canReopen && (
+          <ShortcutButton command="complete" className={className} hintClassName={hintClassName} onClick={run(() => actions.reopen(task))}>
+            Reopen
+          </ShortcutButton>
+        )
       ) : (
         <ShortcutButton command="complete" className={className} hintClassName={hintClassName} onClick={run(() => actions.complete(task))}>
           Complete

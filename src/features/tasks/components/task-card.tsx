@@ -6,6 +6,10 @@ import { useFocusActions, useIsTaskFocused, useTakesDomFocus } from '../stores/f
 import { useIsTaskSelected } from '../stores/selection-store';
 import { taskTitle } from '../utils/task-title';
 import { TaskCardBody } from './cards/task-card-body';
+import { PriorityBadge } from './priority-badge';
+import { PriorityButton } from './priority-button';
+import { SequenceStepBadge } from './sequence-step-badge';
+import { MessageSendStatus } from './reply/send-status';
 import { ACTION_BUTTON, ShortcutButton, TaskActionButtons } from './task-action-buttons';
 
 export type TaskCardProps = {
@@ -39,7 +43,10 @@ export const TaskCard = memo(function TaskCard({ task, view, timeZone, nowMs, on
   const { taskFocused, domFocusTaken } = useFocusActions();
   const [editing, setEditing] = useState(false);
   const title = taskTitle(task);
-  const isLead = task._type === 'lead';
+  // A task that carries the backend's own note (Outreach) edits that note, whatever its type;
+  // otherwise only a lead task's text is editable (Close refuses text on the other types).
+  const hasNote = task.note !== undefined;
+  const canEditText = hasNote || task._type === 'lead';
 
   useLayoutEffect(() => {
     if (!takesDomFocus) return;
@@ -74,25 +81,31 @@ export const TaskCard = memo(function TaskCard({ task, view, timeZone, nowMs, on
           onClick={(e) => onSelectClick(task.id, e.shiftKey)}
         />
         <div className="min-w-0 flex-1">
-          <h3 id={titleId} className="truncate text-[0.9375rem] font-semibold text-slate-900 dark:text-slate-50" title={title}>
-            {title}
-          </h3>
-          {editing && isLead ? (
+          <div className="flex min-w-0 items-center gap-2">
+            <h3 id={titleId} className="truncate text-[0.9375rem] font-semibold text-slate-900 dark:text-slate-50" title={title}>
+              {title}
+            </h3>
+            <PriorityBadge task={task} />
+            <SequenceStepBadge task={task} />
+          </div>
+          {editing && canEditText ? (
             <TaskTextEditor
-              task={task}
+              initial={hasNote ? (task.note ?? '') : (task.text ?? '')}
+              label={hasNote ? 'Note' : 'Task text'}
               onDone={() => setEditing(false)}
               onSave={(text) => {
                 setEditing(false);
-                void actions.editText(task, text);
+                void (hasNote ? actions.editNote(task, text) : actions.editText(task, text));
               }}
             />
           ) : null}
           <div className="mt-1">
             <TaskCardBody task={task} timeZone={timeZone} nowMs={nowMs} />
           </div>
+          <MessageSendStatus task={task} />
         </div>
       </div>
-      <CardActions task={task} view={view} canEdit={isLead && !editing} onEdit={setEditing} />
+      <CardActions task={task} view={view} canEdit={canEditText && !editing} editLabel={hasNote ? 'Edit note' : 'Edit'} onEdit={setEditing} />
     </article>
   );
 });
@@ -105,11 +118,13 @@ const CardActions = memo(function CardActions({
   task,
   view,
   canEdit,
+  editLabel,
   onEdit,
 }: {
   task: Task;
   view: TaskView;
   canEdit: boolean;
+  editLabel: string;
   onEdit: (editing: boolean) => void;
 }) {
   return (
@@ -129,9 +144,10 @@ const CardActions = memo(function CardActions({
             >
               Details
             </ShortcutButton>
+            <PriorityButton task={task} className={ACTION_BUTTON} hintClassName={CARD_HINT} />
             {canEdit ? (
               <button type="button" className={ACTION_BUTTON} onClick={() => onEdit(true)}>
-                Edit
+                {editLabel}
               </button>
             ) : null}
           </>
@@ -143,9 +159,9 @@ const CardActions = memo(function CardActions({
 
 function noop() {}
 
-function TaskTextEditor({ task, onSave, onDone }: { task: Task; onSave: (text: string) => void; onDone: () => void }) {
-  const [text, setText] = useState(task.text ?? '');
-  const unchanged = text.trim() === (task.text ?? '').trim();
+function TaskTextEditor({ initial, label, onSave, onDone }: { initial: string; label: string; onSave: (text: string) => void; onDone: () => void }) {
+  const [text, setText] = useState(initial);
+  const unchanged = text.trim() === initial.trim();
   const save = () => {
     if (text.trim() === '') return;
     if (unchanged) onDone();
@@ -160,7 +176,7 @@ function TaskTextEditor({ task, onSave, onDone }: { task: Task; onSave: (text: s
       }}
     >
       <textarea
-        aria-label="Task text"
+        aria-label={label}
         // Editing starts from a button press; the field is what the user asked for.
         autoFocus
         rows={2}
@@ -181,7 +197,7 @@ function TaskTextEditor({ task, onSave, onDone }: { task: Task; onSave: (text: s
       />
       {text.trim() === '' ? (
         <p role="alert" className="text-xs text-red-700 dark:text-red-400">
-          The text can't be empty.
+          The {label.toLowerCase()} can't be empty.
         </p>
       ) : null}
       <div className="flex gap-2">

@@ -74,7 +74,7 @@ function measureListRow(element: Element, entry: ResizeObserverEntry | undefined
  * a placeholder of the height its type is expected to have, and becomes the card in a
  * transition: React builds the cards in slices between frames and drops the work for cards that
  * have already scrolled past. Mounting every card of two screens in the frame that scrolls to
- * them made fast scrolling a run of 50–110 ms tasks, during which no key press or click is
+ * them made fast scrolling a run of long tasks (ADR 0010), during which no key press or click is
  * handled; and completing a task mounted a whole card in the overscan below in the frame that
  * removes the completed one. A card that enters the viewport of a list at rest (first view, a
  * completed task's successor) mounts whole at once.

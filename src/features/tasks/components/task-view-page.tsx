@@ -1,15 +1,19 @@
 import { useQueryClient, useSuspenseInfiniteQuery, useSuspenseQuery } from '@tanstack/react-query';
+import { useSearch } from '@tanstack/react-router';
 import { useEffect, useMemo } from 'react';
+import { useCapabilities } from '@/lib/capabilities';
 import type { TaskView } from '@/shared/close/schemas';
 import { meQueryOptions } from '../api/get-me';
 import { TASK_POLL_MS, taskKeys, taskQueries } from '../api/task-keys';
-import { resolveTaskListFilters, useViewChoice } from '../hooks/use-current-task-view';
+import { useViewChoice } from '../hooks/use-current-task-view';
+import { resolveTaskListFilters } from '../utils/resolve-task-list-filters';
 import { useNow } from '../hooks/use-now';
 import { useDayRollover } from '../hooks/use-day-rollover';
 import { selectionActions } from '../stores/selection-store';
 import { groupTasks, toListRows } from '../utils/group-tasks';
+import { filterByPriority } from '../utils/priority-filter';
 import { flattenTaskPages } from '../utils/task-pages';
-import { ASSIGNEE_ME } from '../utils/view-search';
+import { ASSIGNEE_ME, type ViewSearch } from '../utils/view-search';
 import { EmptyState } from './empty-state';
 import { QueuePage } from './queue/queue-page';
 import { SelectionHeader } from './selection-header';
@@ -20,9 +24,9 @@ const MAX_POLLED_PAGES = 20;
 
 /**
  * A view route's page: the list of one view, or queue mode over the inbox. Queue mode lives in
- * this chunk rather than one of its own: measured, a separate chunk made the bundler split shared
- * code out of the first bundle (2.4 kB more gzip), while here it adds 2 kB to a chunk that loads
- * with the first view anyway.
+ * this chunk rather than one of its own: a separate chunk makes the bundler split shared code out
+ * of the first bundle (ADR 0007), while here it adds little to a chunk that loads with the first
+ * view anyway.
  */
 export function TaskViewPage({ view, mode = 'list' }: { view: TaskView; mode?: 'list' | 'queue' }) {
   return mode === 'queue' ? <QueuePage /> : <TaskListView view={view} />;
@@ -55,21 +59,36 @@ function TaskListView({ view }: { view: TaskView }) {
   const filtersKey = JSON.stringify(filters);
   useEffect(() => () => selectionActions().selectionCleared(), [filtersKey]);
 
-  const tasks = useMemo(() => flattenTaskPages(list.data), [list.data]);
+  // The priority filter works on the loaded pages (priorityOf explains why), where the backend has priorities.
+  const requestedPriority = (useSearch({ strict: false }) as ViewSearch).priority;
+  const priority = useCapabilities()?.priority === true ? requestedPriority : undefined;
+  const tasks = useMemo(() => filterByPriority(flattenTaskPages(list.data), priority), [list.data, priority]);
+  const { fetchNextPage, hasNextPage, isFetchingNextPage } = list;
+  // No match among the loaded pages: read on (the list reads on by itself once it shows a task).
+  const readingOn = tasks.length === 0 && priority !== undefined && hasNextPage;
+  useEffect(() => {
+    if (readingOn && !isFetchingNextPage) void fetchNextPage();
+  }, [readingOn, isFetchingNextPage, fetchNextPage]);
   const loadedIds = useMemo(() => tasks.map((t) => t.id), [tasks]);
   const rows = useMemo(
     () => toListRows(groupTasks(tasks, view, { timeZone: filters.timeZone, nowMs, hasMore: list.hasNextPage })),
     [tasks, view, filters.timeZone, nowMs, list.hasNextPage],
   );
-  const { fetchNextPage } = list;
   const loadMore = useMemo(() => () => void fetchNextPage(), [fetchNextPage]);
 
+  if (readingOn) {
+    return (
+      <p role="status" className="px-3 py-8 text-center text-sm text-slate-600 dark:text-slate-400">
+        Looking for {priority === 'high' ? 'high' : 'normal'}-priority tasks…
+      </p>
+    );
+  }
   if (tasks.length === 0) {
-    return <EmptyState view={view} filtered={choice.types.length > 0 || choice.assignee !== ASSIGNEE_ME} />;
+    return <EmptyState view={view} filtered={choice.types.length > 0 || choice.assignee !== ASSIGNEE_ME || priority !== undefined} />;
   }
   return (
     <section aria-label={`${view.charAt(0).toUpperCase()}${view.slice(1)} tasks`}>
-      <SelectionHeader filters={filters} loadedIds={loadedIds} />
+      <SelectionHeader filters={filters} loadedIds={loadedIds} narrowedOnScreen={priority !== undefined} />
       <TaskList
         view={view}
         rows={rows}

@@ -38,10 +38,22 @@ function BulkBarSlot() {
 /**
  * The app around a view: header with the views and their counts, the filters, then the view
  * itself; the bulk bar, dialogs, toasts and the keyboard layer live here too, so they outlive
- * any one card. `account` (the signed-in person's menu) comes from the app, which composes
- * features.
+ * any one card. `account` (the signed-in person's menu) and `nav` come from the app, which
+ * composes features.
  */
-export function TriageShell({ children, account }: { children: ReactNode; account?: ReactNode }) {
+export function TriageShell({
+  children,
+  account,
+  nav,
+  taskView = true,
+}: {
+  children: ReactNode;
+  account?: ReactNode;
+  /** Links to the app's other pages (the manager's desk), after the views. */
+  nav?: ReactNode;
+  /** False on a page that is not a task view: no view is current and the view filters are hidden. */
+  taskView?: boolean;
+}) {
   useCrossTabSync();
   useTaskOutbox();
   // The dialogs' chunks (react-aria among them) wait for the first view: with a slow load the
@@ -61,8 +73,11 @@ export function TriageShell({ children, account }: { children: ReactNode; accoun
         <div className="mx-auto flex max-w-4xl flex-col gap-3 px-3 py-3 sm:px-4">
           <div className="flex flex-wrap items-center justify-between gap-2">
             <h1 className="text-lg font-bold tracking-tight text-slate-900 dark:text-slate-50">Triage</h1>
-            <ViewTabs />
-            <div className="flex items-center gap-1">
+            <div className="flex flex-wrap items-center gap-1">
+              <ViewTabs inView={taskView} />
+              {nav}
+            </div>
+            <div className="flex flex-wrap items-center gap-1">
               <SavingIndicator />
               <button
                 type="button"
@@ -79,7 +94,7 @@ export function TriageShell({ children, account }: { children: ReactNode; accoun
               {account}
             </div>
           </div>
-          <ViewToolbar />
+          {taskView ? <ViewToolbar /> : null}
         </div>
       </header>
       <main id="main" tabIndex={-1} className="mx-auto max-w-4xl px-3 pt-3 pb-28 outline-none sm:px-4">

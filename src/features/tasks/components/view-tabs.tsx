@@ -1,11 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
+import { useMemo } from 'react';
 import { TASK_VIEWS, type TaskView } from '@/shared/close/schemas';
 import { useFirstViewLoaded } from '@/components/use-after-first-view';
 import { meQueryOptions } from '../api/get-me';
 import type { TaskCount } from '../api/list-tasks';
 import { TASK_POLL_MS, taskQueries } from '../api/task-keys';
-import { VIEW_PATHS, resolveTaskListFilters, useCurrentView, useViewChoice } from '../hooks/use-current-task-view';
+import { VIEW_PATHS, useCurrentView, useViewChoice } from '../hooks/use-current-task-view';
+import { resolveTaskListFilters } from '../utils/resolve-task-list-filters';
 import { countLabel } from '../utils/count-label';
 import type { ViewChoice } from '../utils/view-search';
 
@@ -37,22 +39,27 @@ function TabCount({ view, choice }: { view: TaskView; choice: ViewChoice }) {
   );
 }
 
-/** Inbox / Future / Archive, each with its count; the search params (filters, zone) carry over. */
-export function ViewTabs() {
+/**
+ * Inbox / Future / Archive, each with its count; the search params (filters, zone) carry over.
+ * `inView`: false on a page that is not a task view (none of them is current).
+ */
+export function ViewTabs({ inView = true }: { inView?: boolean }) {
   const current = useCurrentView();
   const choice = useViewChoice();
+  // A tab names a whole view: its count and its link leave the inbox's `due` slice out.
+  const wholeView = useMemo(() => ({ ...choice, due: undefined }), [choice]);
   return (
     <nav aria-label="Views" className="flex gap-1">
       {TASK_VIEWS.map((view) => (
         <Link
           key={view}
           to={VIEW_PATHS[view]}
-          search={(prev) => prev}
-          aria-current={current === view ? 'page' : undefined}
+          search={(prev) => ({ ...prev, due: undefined })}
+          aria-current={inView && current === view ? 'page' : undefined}
           className="group inline-flex items-center gap-2 rounded-md px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100 aria-[current=page]:bg-sky-50 aria-[current=page]:text-sky-900 dark:text-slate-300 dark:hover:bg-slate-800 dark:aria-[current=page]:bg-sky-950 dark:aria-[current=page]:text-sky-100"
         >
           {LABELS[view]}
-          <TabCount view={view} choice={choice} />
+          <TabCount view={view} choice={wholeView} />
         </Link>
       ))}
     </nav>

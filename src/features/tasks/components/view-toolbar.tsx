@@ -2,16 +2,19 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useLocation, useNavigate } from '@tanstack/react-router';
 import { useCallback, useEffect, useId } from 'react';
 import { TASK_TYPES, type TaskType } from '@/shared/close/schemas';
-import { browserTimeZone, tzOffsetHours } from '@/lib/time-zone-offset';
+import { browserTimeZone, formatZoneOffset } from '@/shared/close/zones';
 import { ShortcutHint } from '@/components/shortcut-hint';
+import { useCapabilities } from '@/lib/capabilities';
 import { useDisclosureDismissal } from '@/components/ui/use-disclosure-dismissal';
 import { useAfterFirstViewShown, useFirstViewLoaded } from '@/components/use-after-first-view';
 import { meQueryOptions } from '../api/get-me';
 import { userDisplayName, usersQueryOptions } from '../api/list-users';
 import { useRequestedViewChoice } from '../hooks/use-current-task-view';
 import { useTaskActions } from '../hooks/use-task-actions';
+import { PriorityFilterSelect } from './priority-filter-select';
+import { DueSliceChip } from './due-slice-chip';
 import { useTypeFilterActions, useTypeFilterFocusInside, useTypeFilterOpen } from '../stores/type-filter-store';
-import { TASK_TYPE_LABELS, describeTypes } from '../utils/task-type-labels';
+import { TASK_TYPE_LABELS, describeTypes } from '@/lib/task-type-labels';
 import { ASSIGNEE_EVERYONE, ASSIGNEE_ME, type ViewChoice, type ViewSearch, viewSearchOf } from '../utils/view-search';
 
 const COMMON_ZONES = [
@@ -28,14 +31,6 @@ const COMMON_ZONES = [
   'Australia/Sydney',
   'Pacific/Auckland',
 ];
-
-/** "UTC−05:00", "UTC+05:30" at this moment (DST-aware). */
-export function formatOffset(zone: string, atMs = Date.now()): string {
-  const hours = tzOffsetHours(zone, atMs);
-  const sign = hours < 0 ? '−' : '+';
-  const total = Math.round(Math.abs(hours) * 60);
-  return `UTC${sign}${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
-}
 
 const CONTROL =
   'h-9 max-w-full min-w-0 truncate rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-sky-600 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100';
@@ -62,6 +57,8 @@ export function ViewToolbar() {
     <div className="flex flex-wrap items-center gap-2">
       <div className="flex min-w-0 flex-wrap items-center gap-2" role="group" aria-label="Filters">
         <TypeFilter types={choice.types} onChange={(types) => changeView({ types }, choice)} />
+        <PriorityFilterSelect className={CONTROL} />
+        <DueSliceChip />
         <AssigneeSelect value={choice.assignee} onChange={(assignee) => changeView({ assignee }, choice)} />
         <TimeZoneSelect value={choice.timeZone} onChange={(timeZone) => changeView({ timeZone }, choice)} />
       </div>
@@ -122,7 +119,7 @@ function TimeZoneSelect({ value, onChange }: { value: string; onChange: (zone: s
     <select aria-label="Time zone" className={CONTROL} value={value} onChange={(e) => onChange(e.target.value)}>
       {zones.map((zone) => (
         <option key={zone} value={zone}>
-          {zone.replace(/_/g, ' ')} ({formatOffset(zone)}){zone === browser ? ' · this device' : ''}
+          {zone.replace(/_/g, ' ')} ({formatZoneOffset(zone)}){zone === browser ? ' · this device' : ''}
         </option>
       ))}
     </select>
@@ -136,6 +133,8 @@ function TypeFilter({ types, onChange }: { types: readonly TaskType[]; onChange:
   const { typeFilterToggled, focusMovedInside } = useTypeFilterActions();
   const setOpen = (next: boolean | ((open: boolean) => boolean)) => typeFilterToggled(typeof next === 'function' ? next(open) : next);
   const panelId = useId();
+  // The types this backend has; every type of the contract until that is known.
+  const offered = useCapabilities()?.taskTypes ?? TASK_TYPES;
   const close = useCallback(() => typeFilterToggled(false), [typeFilterToggled]);
   const { rootRef, buttonRef, onKeyDown } = useDisclosureDismissal(open, close);
 
@@ -171,7 +170,7 @@ function TypeFilter({ types, onChange }: { types: readonly TaskType[]; onChange:
       >
         <fieldset>
           <legend className="px-1 pb-1 text-xs font-semibold text-slate-600 uppercase dark:text-slate-400">Task types</legend>
-          {TASK_TYPES.map((type) => (
+          {offered.map((type) => (
             <label key={type} className="flex items-center gap-2 rounded px-1 py-1 text-sm hover:bg-slate-50 dark:hover:bg-slate-800">
               <input type="checkbox" className="size-4 accent-sky-600" checked={types.includes(type)} onChange={() => toggle(type)} />
               {TASK_TYPE_LABELS[type]}

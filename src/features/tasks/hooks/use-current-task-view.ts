@@ -9,7 +9,8 @@ import { useMemo } from 'react';
 import type { TaskView } from '@/shared/close/schemas';
 import { meQueryOptions } from '../api/get-me';
 import type { TaskListFilters } from '../utils/task-view-rules';
-import { ASSIGNEE_EVERYONE, ASSIGNEE_ME, type ViewChoice, type ViewSearch, readViewSearch, viewSearchSchema } from '../utils/view-search';
+import { resolveTaskListFilters } from '../utils/resolve-task-list-filters';
+import { type ViewChoice, type ViewSearch, readViewSearch, viewSearchSchema } from '../utils/view-search';
 
 export const VIEW_PATHS: Record<TaskView, '/inbox' | '/future' | '/archive'> = {
   inbox: '/inbox',
@@ -23,11 +24,6 @@ export function viewOfPath(pathname: string): TaskView {
   return 'inbox';
 }
 
-export function resolveTaskListFilters(view: TaskView, choice: ViewChoice, meId: string): TaskListFilters {
-  const assignedTo = choice.assignee === ASSIGNEE_ME ? meId : choice.assignee === ASSIGNEE_EVERYONE ? null : choice.assignee;
-  return { view, types: choice.types, assignedTo, timeZone: choice.timeZone };
-}
-
 export function useCurrentView(): TaskView {
   return useLocation({ select: (l) => viewOfPath(l.pathname) });
 }
@@ -35,8 +31,8 @@ export function useCurrentView(): TaskView {
 export function useViewChoice(): ViewChoice {
   const search = useSearch({ strict: false }) as ViewSearch;
   return useMemo(
-    () => readViewSearch({ types: search.types, assignee: search.assignee, tz: search.tz }),
-    [search.types, search.assignee, search.tz],
+    () => readViewSearch({ types: search.types, assignee: search.assignee, tz: search.tz, due: search.due }),
+    [search.types, search.assignee, search.tz, search.due],
   );
 }
 
@@ -47,8 +43,8 @@ export function useViewChoice(): ViewChoice {
  */
 export function useRequestedViewChoice(): ViewChoice {
   const raw = useLocation({ select: (l) => l.search as Record<string, unknown> });
-  const { types, assignee, tz } = viewSearchSchema.parse(raw ?? {});
-  return useMemo(() => readViewSearch({ types, assignee, tz }), [types, assignee, tz]);
+  const { types, assignee, tz, due } = viewSearchSchema.parse(raw ?? {});
+  return useMemo(() => readViewSearch({ types, assignee, tz, due }), [types, assignee, tz, due]);
 }
 
 /** The current list's filters; null until the signed-in user is known (needed for "me"). */

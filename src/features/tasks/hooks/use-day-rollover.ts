@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { dayInZone } from '@/lib/time-zone';
+import { dayInZone } from '@/shared/close/zones';
 import { taskKeys } from '../api/task-keys';
 import { useNow } from './use-now';
 

@@ -8,13 +8,15 @@ import { useNavigate } from '@tanstack/react-router';
 import { useMemo, useRef } from 'react';
 import type { TaskView } from '@/shared/close/schemas';
 import { getAudioPlayer } from '@/components/audio-player-registry';
+import { useCapabilities } from '@/lib/capabilities';
 import { themeChosen } from '@/lib/theme';
 import { dialogActions } from '../stores/dialog-store';
 import { focusActions, focusedTaskNow, moveTaskFocus, visibleTasksNow } from '../stores/focus-store';
 import { selectionActions, selectionSnapshot } from '../stores/selection-store';
 import { typeFilterActions } from '../stores/type-filter-store';
 import { latestUndoEntry } from '../stores/undo-store';
-import { replyTargetOf } from '../utils/reply-target';
+import { toggledPriority } from '../utils/priority-filter';
+import { offeredReplyTarget } from '../utils/reply-target';
 import type { CommandId } from '../utils/shortcut-catalog';
 import { VIEW_PATHS, useCurrentView } from './use-current-task-view';
 import { useTaskActions } from './use-task-actions';
@@ -31,11 +33,12 @@ export function useTriageCommands(): TriageCommands {
   const actions = useTaskActions();
   const navigate = useNavigate();
   const view = useCurrentView();
-  const latest = useRef<{ view: TaskView; navigate: typeof navigate }>({ view, navigate });
-  latest.current = { view, navigate };
+  const capabilities = useCapabilities();
+  const latest = useRef<{ view: TaskView; navigate: typeof navigate; capabilities: typeof capabilities }>({ view, navigate, capabilities });
+  latest.current = { view, navigate, capabilities };
 
   return useMemo<TriageCommands>(() => {
-    const goTo = (to: '/inbox' | '/future' | '/archive' | '/queue') =>
+    const goTo = (to: '/inbox' | '/future' | '/archive' | '/queue' | '/team') =>
       void latest.current.navigate({ to, search: (prev: Record<string, unknown>) => prev } as never);
 
     /** One step of Shift+J / Shift+K: the focused task and the next one end up selected. */
@@ -73,12 +76,23 @@ export function useTriageCommands(): TriageCommands {
       },
       complete: () => {
         const archive = latest.current.view === 'archive';
+        // A backend that cannot reopen leaves the archive read-only: the key does nothing there.
+        if (archive && latest.current.capabilities?.reopen !== true) return false;
         if (hasSelection()) {
           if (archive) actions.reopenSelection();
           else actions.completeSelection();
           return true;
         }
         return withFocused((task) => (archive ? actions.reopen(task) : actions.complete(task)))();
+      },
+      'complete-note': () => {
+        if (latest.current.view === 'archive' || latest.current.capabilities?.completionNote !== true) return false;
+        return withFocused((task) => dialogActions().dialogOpened({ kind: 'complete-note', task }))();
+      },
+      // One task at a time (the focused one): a selection keeps its tasks' priorities.
+      priority: () => {
+        if (latest.current.capabilities?.priority !== true || hasSelection()) return false;
+        return withFocused((task) => actions.setPriority(task, toggledPriority(task)))();
       },
       snooze: () => {
         if (hasSelection()) {
@@ -96,7 +110,7 @@ export function useTriageCommands(): TriageCommands {
       },
       reply: () => {
         const task = focusedTaskNow();
-        if (!task || !replyTargetOf(task)) return false;
+        if (!task || !offeredReplyTarget(task, latest.current.capabilities)) return false;
         dialogActions().dialogOpened({ kind: 'reply', task });
         return true;
       },
@@ -122,6 +136,7 @@ export function useTriageCommands(): TriageCommands {
       'go-inbox': () => goTo(VIEW_PATHS.inbox),
       'go-future': () => goTo(VIEW_PATHS.future),
       'go-archive': () => goTo(VIEW_PATHS.archive),
+      'go-team': () => goTo('/team'),
       'start-queue': () => {
         focusActions().focusCleared();
         goTo('/queue');

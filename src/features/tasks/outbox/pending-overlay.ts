@@ -48,6 +48,9 @@ export function pendingChangesOver(pages: TaskPages, payloads: readonly TaskChan
       case 'bulk-view':
         // Which tasks it changes is the server's to say; the list follows when it has.
         break;
+      case 'send':
+        // A message changes no task; completing its task afterwards is a change of its own.
+        break;
     }
   }
   return [...changes.values()];

@@ -1,20 +1,15 @@
 /**
  * What the outbox is doing, quietly: "Saving… 3 · waiting for Close's rate limit, 2 s" in the
- * header while changes wait (the oldest one's reason), nothing once all are saved. A change that
- * could not be saved for ten minutes is listed under the header with Retry and Discard: never
+ * header while changes wait (the oldest one's reason), nothing once all are saved. Messages on
+ * their way count among them. A change that could not be saved for ten minutes is listed under
+ * the header with Retry and Discard ("Not saved: …", or "Not sent: …" for a message): never
  * dropped silently.
  */
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useState } from 'react';
 import type { OutboxSnapshot } from '@/lib/outbox/outbox';
 import type { TaskChangePayload } from './task-change-ops';
 import { taskOutbox } from './task-outbox';
-
-const subscribe = (listener: () => void) => taskOutbox.subscribe(listener);
-const EMPTY: OutboxSnapshot<TaskChangePayload> = { entries: [], pausedFor: null };
-
-function useOutboxSnapshot(): OutboxSnapshot<TaskChangePayload> {
-  return useSyncExternalStore(subscribe, taskOutbox.getSnapshot, () => EMPTY);
-}
+import { useOutboxSnapshot } from './use-outbox-snapshot';
 
 /** The current time, ticking each second while `active` (for "2 s" countdowns). */
 function useSecondsClock(active: boolean): number {
@@ -63,7 +58,7 @@ export function UnsavedChanges() {
         {stuck.map((change) => (
           <li key={change.id} className="flex flex-wrap items-center gap-2">
             <span className="min-w-0 flex-1">
-              Not saved: {change.label}
+              {change.payload.kind === 'send' ? `Not sent: ${change.payload.what}` : `Not saved: ${change.label}`}
               {change.reason ? ` (${change.reason})` : ''}
             </span>
             <button type="button" className="rounded px-2 font-semibold underline-offset-2 hover:underline" onClick={() => taskOutbox.retry(change.id)}>

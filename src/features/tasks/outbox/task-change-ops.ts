@@ -11,16 +11,19 @@
  *     answer, a gateway's 502/504, the page closed mid-request), the next attempt first looks for
  *     the task it may have made: same lead, same text, created since just before the change by
  *     this person; finding one adopts it instead of creating a second.
+ *   - `send` (a message) is not idempotent either: it is looked up by its mark first
+ *     (message-send-ops.ts).
  */
 import { type CreateTaskBody, type Task, TaskListSchema, type UpdateTaskBody } from '@/shared/close/schemas';
-import { ApiError, apiRequest } from '@/lib/api-client';
+import { ApiError } from '@/lib/api-client';
 import type { ExecuteContext, OutboxRecord } from '@/lib/outbox/outbox';
 import { classifyFailure } from '@/lib/outbox/retry-policy';
-import { createTask } from '../api/create-task';
+import { taskApi } from '@/lib/task-api';
 import { putTask } from '../api/put-task';
 import { BULK_CHUNK_SIZE, type BulkChanges, putTasksByIds, putTasksInView } from '../api/put-tasks';
 import { type TaskRestore, restoreTasks } from '../api/restore-tasks';
 import type { TaskListFilters } from '../utils/task-view-rules';
+import { type MessageSendPayload, messageSendKey, sendMessageRecord } from './message-send-ops';
 
 export type TaskChangePayload =
   | {
@@ -36,7 +39,9 @@ export type TaskChangePayload =
   | { kind: 'bulk-view'; filters: TaskListFilters; changes: BulkChanges; createdBefore: string; total: number; timeZone: string }
   /** `key`: orders it (the pending task's id when the form made one). */
   | { kind: 'create'; body: CreateTaskBody; pending: Task | null; key: string; timeZone: string }
-  | { kind: 'restore'; items: TaskRestore[]; timeZone: string };
+  | { kind: 'restore'; items: TaskRestore[]; timeZone: string }
+  /** A message whose "Undo send" window has passed (message-send-ops.ts). */
+  | MessageSendPayload;
 
 export type TaskChangeRecord = OutboxRecord<TaskChangePayload>;
 
@@ -53,6 +58,8 @@ export function taskIdsOf(payload: TaskChangePayload): readonly string[] | 'all'
       return [payload.key];
     case 'restore':
       return payload.items.map((item) => item.id);
+    case 'send':
+      return [messageSendKey(payload)];
   }
 }
 
@@ -86,11 +93,13 @@ export async function sendTaskChange(record: TaskChangeRecord, context: ExecuteC
         const made = await findTaskMadeBy(payload, record.createdAt);
         if (made) return made;
       }
-      return createTask({ body: payload.body, timeZone: payload.timeZone });
+      return taskApi.createTask(payload.body, payload.timeZone);
     }
     case 'restore':
       await restoreTasks(payload.items, payload.timeZone, onProgress);
       return undefined;
+    case 'send':
+      return sendMessageRecord({ ...record, payload });
   }
 }
 
@@ -136,17 +145,19 @@ const CREATED_LOOKUP_SLACK_MS = 60_000;
 async function findTaskMadeBy(payload: Extract<TaskChangePayload, { kind: 'create' }>, madeAt: number): Promise<Task | null> {
   const { body, pending, timeZone } = payload;
   const assignee = body.assigned_to ?? pending?.assigned_to;
-  const answer = await apiRequest({
-    path: '/task/',
-    query: {
-      _type: 'lead',
-      lead_id: body.lead_id,
-      date_created__gte: new Date(madeAt - CREATED_LOOKUP_SLACK_MS).toISOString(),
-      _limit: 100,
+  const answer = await taskApi.listTasks(
+    {
+      filters: {
+        types: ['lead'],
+        leadId: body.lead_id,
+        dates: [{ field: 'date_created', op: 'gte', value: new Date(madeAt - CREATED_LOOKUP_SLACK_MS).toISOString() }],
+      },
+      limit: 100,
+      skip: 0,
+      timeZone,
     },
-    schema: TaskListSchema,
-    timeZone,
-  });
+    TaskListSchema,
+  );
   return (
     answer.data.find(
       (task) =>

@@ -6,6 +6,8 @@
  *   - lists and counts read while changes are pending get them applied over the answer;
  *   - changes another page left behind are taken over, shown as pending, and their outcome is
  *     reported here (their mutation died with that page);
+ *   - messages (text backs, email replies) go through it too, once their "Undo send" window has
+ *     passed; their cards and outcomes follow it (message-send-outcomes.ts);
  *   - a successful read after a "sign in again" answer resumes the changes paused for it;
  *   - going offline pauses it, coming back resumes it (TanStack Query's onlineManager);
  *   - it holds one person's changes: each person's are kept apart (a database per person, named
@@ -24,6 +26,7 @@ import type { TaskCount } from '../api/list-tasks';
 import { taskKeys } from '../api/task-keys';
 import type { TaskPages } from '../utils/task-pages';
 import type { TaskListFilters } from '../utils/task-view-rules';
+import { messageSendAdopted, messageSendSettled } from './message-send-outcomes';
 import { overlayPendingOnList, pendingCountDelta } from './pending-overlay';
 import { type ChangeProgress, type TaskChangePayload, type TaskChangeRecord, sendTaskChange, taskIdsOf } from './task-change-ops';
 
@@ -39,10 +42,23 @@ export const taskOutbox = new Outbox<TaskChangePayload>({
   locks: webLocks(),
   isOnline: () => onlineManager.isOnline(),
   onAdopted: (record) => {
-    if (queryClientOfPage) overlayOnCachedLists(queryClientOfPage, [record.payload]);
+    if (record.payload.kind === 'send') messageSendAdopted(record.payload, record.id);
+    else if (queryClientOfPage) overlayOnCachedLists(queryClientOfPage, [record.payload]);
   },
   onSettled: (record, outcome, adopted) => {
     progressOf.delete(record.id);
+    if (record.payload.kind === 'send') {
+      // Its card and its one message, whichever page made it (message-send-outcomes.ts).
+      const completion = messageSendSettled(record.payload, outcome, adopted);
+      if (completion) {
+        enqueueTaskChange(completion.payload, completion.label).result.catch((error: unknown) => {
+          if (!isWithdrawnChange(error)) showErrorToast(`Couldn't ${completion.label}: ${error instanceof Error ? error.message : String(error)}`);
+        });
+        if (queryClientOfPage) overlayOnCachedLists(queryClientOfPage, [completion.payload]);
+      }
+      if (adopted && queryClientOfPage) refreshWhenSettled(queryClientOfPage);
+      return;
+    }
     if (!adopted || !queryClientOfPage) return;
     if (!outcome.ok && !isWithdrawnChange(outcome.error)) {
       const reason = outcome.error instanceof Error ? outcome.error.message : String(outcome.error);

@@ -5,14 +5,10 @@
  */
 import { create } from 'zustand';
 import type { Task } from '@/shared/close/schemas';
+import type { BulkPlan } from '../utils/bulk-plan';
 
 /** One task, or the current selection. */
 export type ActionTarget = { kind: 'task'; task: Task } | { kind: 'selection' };
-
-export type BulkPlan =
-  | { action: 'complete' | 'reopen' }
-  | { action: 'reassign'; userId: string; userName: string }
-  | { action: 'snooze'; date: string };
 
 export type OpenDialog =
   | { kind: 'snooze'; target: ActionTarget }
@@ -23,6 +19,8 @@ export type OpenDialog =
   | { kind: 'detail'; task: Task }
   /** A text back or an email reply from the task (r). */
   | { kind: 'reply'; task: Task }
+  /** Complete with a note kept with the completion (Shift+E, where the backend keeps one). */
+  | { kind: 'complete-note'; task: Task }
   | { kind: 'shortcuts' }
   | { kind: 'palette' };
 

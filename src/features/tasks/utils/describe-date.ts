@@ -3,7 +3,7 @@
  * first load): "Tue, Jan 6" for a date-only date, "Tue, Jan 6, 9:00 AM" for a date-time.
  */
 import { DATE_ONLY, parseCloseDate } from '@/shared/close/dates';
-import { formatDateTimeLabel, formatDayLabel } from './zoned-format';
+import { formatDateTimeLabel, formatDayLabel } from '@/shared/close/zones';
 
 export function describeDate(date: string, zone: string): string {
   const parsed = parseCloseDate(date);

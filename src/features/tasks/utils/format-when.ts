@@ -3,7 +3,7 @@
  * chosen IANA zone. Date-only tasks have no time of day in Close, so none is invented for them.
  */
 import { DATE_ONLY, DAY_MS, parseCloseDate } from '@/shared/close/dates';
-import { zonedParts } from './zoned-format';
+import { zonedParts } from '@/shared/close/zones';
 
 export type TaskWhen = {
   relative: string;

@@ -17,8 +17,7 @@ import {
   parseCloseDate,
 } from '@/shared/close/dates';
 import type { Task, TaskView } from '@/shared/close/schemas';
-import { taskDayInZone, tzOffsetHours } from '@/lib/time-zone';
-import { formatDayLabel } from './zoned-format';
+import { formatDayLabel, taskDayInZone, tzOffsetHours } from '@/shared/close/zones';
 import { countLabel } from './count-label';
 
 export type TaskGroup = {

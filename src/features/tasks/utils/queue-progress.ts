@@ -2,8 +2,6 @@
  * Where queue mode stands: "12 of 40". The queue is the live inbox minus what was skipped, so the
  * numbers come from what was shown, what is still in the inbox, and the server's count.
  */
-import type { TaskCount } from '../api/list-tasks';
-
 export type QueueProgress = {
   /** Shown and then acted on (gone from the inbox) or skipped. */
   done: number;
@@ -27,8 +25,8 @@ export function queueProgress({
   /** The inbox's loaded tasks, now. */
   loadedIds: readonly string[];
   hasMore: boolean;
-  /** The inbox's count on the server, if known. */
-  count: TaskCount | undefined;
+  /** The inbox's count on the server (list-tasks.ts's TaskCount), if known. */
+  count: { count: number; capped: boolean } | undefined;
 }): QueueProgress {
   const live = new Set(loadedIds);
   // An undone task is back in the inbox, so it is not done, even though it was shown.

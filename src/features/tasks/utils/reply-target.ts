@@ -1,4 +1,5 @@
 import type { Task } from '@/shared/close/schemas';
+import type { Capabilities } from '@/shared/contract/capabilities';
 
 export type ReplyTarget =
   | {
@@ -29,6 +30,15 @@ export function replyTargetOf(task: Task): ReplyTarget | null {
     return { kind: 'email', ...common, emailIds: task.emails };
   }
   return null;
+}
+
+/**
+ * The reply `task` offers on this backend: its target, when the backend declares replies of that
+ * kind (`activities.sms` / `activities.email`); none while the capabilities are not known.
+ */
+export function offeredReplyTarget(task: Task, capabilities: Pick<Capabilities, 'activities'> | undefined): ReplyTarget | null {
+  const target = replyTargetOf(task);
+  return target && capabilities?.activities[target.kind] ? target : null;
 }
 
 /** Close's template placeholders the composer fills in; any other stays as written, for the rep to see. */

@@ -11,6 +11,8 @@ export type CommandId =
   | 'open'
   | 'close'
   | 'complete'
+  | 'complete-note'
+  | 'priority'
   | 'snooze'
   | 'reassign'
   | 'reply'
@@ -23,6 +25,7 @@ export type CommandId =
   | 'go-inbox'
   | 'go-future'
   | 'go-archive'
+  | 'go-team'
   | 'filter-types'
   | 'start-queue'
   | 'skip'
@@ -44,6 +47,8 @@ export type ShortcutInfo = {
   group: ShortcutGroup;
   /** Extra words the palette's search should find it by. */
   aliases?: string;
+  /** The capability it needs: without it the key does nothing and the sheet leaves it out. */
+  needs?: 'priority' | 'completionNote';
 };
 
 export const SHORTCUTS: readonly ShortcutInfo[] = [
@@ -52,6 +57,8 @@ export const SHORTCUTS: readonly ShortcutInfo[] = [
   { id: 'open', keys: ['o', 'Enter'], label: 'Open task', group: 'Move', aliases: 'detail details expand' },
   { id: 'close', keys: ['Escape'], label: 'Close, or clear the selection', group: 'Move' },
   { id: 'complete', keys: ['e'], label: 'Complete (reopen in the archive)', group: 'Act', aliases: 'done finish archive reopen' },
+  { id: 'complete-note', keys: ['shift+e'], label: 'Complete with a note…', group: 'Act', aliases: 'done finish comment outcome', needs: 'completionNote' },
+  { id: 'priority', keys: ['p'], label: 'High priority on or off', group: 'Act', aliases: 'urgent important flag normal', needs: 'priority' },
   { id: 'snooze', keys: ['h', 'b'], label: 'Snooze…', group: 'Act', aliases: 'later remind reschedule date' },
   { id: 'reassign', keys: ['a'], label: 'Reassign…', group: 'Act', aliases: 'assign owner give' },
   { id: 'reply', keys: ['r'], label: 'Reply: text back, answer the email', group: 'Act', aliases: 'answer respond sms text email call back' },
@@ -66,6 +73,7 @@ export const SHORTCUTS: readonly ShortcutInfo[] = [
   { id: 'go-inbox', keys: ['g i'], label: 'Go to Inbox', group: 'Go to', aliases: 'view today' },
   { id: 'go-future', keys: ['g f'], label: 'Go to Future', group: 'Go to', aliases: 'view upcoming snoozed' },
   { id: 'go-archive', keys: ['g a'], label: 'Go to Archive', group: 'Go to', aliases: 'view completed done' },
+  { id: 'go-team', keys: ['g t'], label: 'Go to Team (the manager’s desk)', group: 'Go to', aliases: 'desk workload reps rebalance manager' },
   { id: 'start-queue', keys: ['q'], label: 'Start the queue', group: 'Go to', aliases: 'focus mode one by one triage' },
   { id: 'filter-types', keys: ['/'], label: 'Filter by type', group: 'Go to', aliases: 'search types calls emails' },
   { id: 'play', keys: ['Space'], label: 'Play or pause the voicemail', group: 'Voicemail', aliases: 'audio listen recording' },
@@ -82,4 +90,9 @@ const BY_ID = new Map(SHORTCUTS.map((s) => [s.id, s]));
 
 export function shortcutKeys(id: CommandId): readonly string[] {
   return BY_ID.get(id)?.keys ?? [];
+}
+
+/** Whether the backend's capabilities offer a shortcut (unknown capabilities offer none that need one). */
+export function isShortcutOffered(shortcut: ShortcutInfo, capabilities: { priority: boolean; completionNote: boolean } | undefined): boolean {
+  return shortcut.needs === undefined || capabilities?.[shortcut.needs] === true;
 }

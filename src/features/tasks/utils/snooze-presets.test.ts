@@ -6,6 +6,7 @@ import {
   laterToday,
   nextMonday,
   nextWeek,
+  orderSnoozeTargets,
   plusOneDay,
   snoozeTargets,
   tomorrowMorning,
@@ -79,5 +80,24 @@ describe('snooze presets', () => {
     expect(describeSnoozeDate('2026-01-06', NY)).toBe('Tue, Jan 6');
     expect(snoozeTargets(now, NY).map((t) => t.id)).toEqual(['later-today', 'tomorrow-morning', 'next-monday', 'next-week']);
     expect(snoozeTargets(now, NY, '2026-01-05').map((t) => [t.id, t.date]).at(-1)).toEqual(['plus-one-day', '2026-01-06']);
+  });
+});
+
+describe('orderSnoozeTargets', () => {
+  const targets = snoozeTargets(Date.UTC(2026, 10, 23, 15), 'America/New_York', '2026-11-23T20:00:00+00:00');
+
+  it('leaves the order alone unless the backend snoozes by one day', () => {
+    expect(orderSnoozeTargets(targets, false)).toBe(targets);
+  });
+
+  it("puts +1 day first (key 1) as the backend's own snooze", () => {
+    const ordered = orderSnoozeTargets(targets, true);
+    expect(ordered[0]).toMatchObject({ id: 'plus-one-day', label: 'Snooze: +1 day', date: '2026-11-24T20:00:00+00:00' });
+    expect(ordered.map((t) => t.id).slice(1)).toEqual(['later-today', 'tomorrow-morning', 'next-monday', 'next-week']);
+  });
+
+  it('has nothing to move for many tasks (no +1 day)', () => {
+    const many = snoozeTargets(Date.UTC(2026, 10, 23, 15), 'UTC');
+    expect(orderSnoozeTargets(many, true)).toBe(many);
   });
 });

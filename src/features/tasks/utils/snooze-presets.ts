@@ -4,7 +4,7 @@
  * through the zone's rules on that day, so they stay 9:00 across a DST change.
  */
 import { DATE_ONLY, addDaysToDay, formatCloseDateTime, parseCloseDate } from '@/shared/close/dates';
-import { dayInZone, formatInZone, zonedWallTimeToEpoch } from '@/lib/time-zone';
+import { dayInZone, zonedWallClock, zonedWallTimeToEpoch } from '@/shared/close/zones';
 import { describeDate } from './describe-date';
 
 export const MORNING_HOUR = 9;
@@ -65,8 +65,8 @@ export function plusOneDay(taskDate: string | null | undefined, nowMs: number, z
   }
   const base = parsed && parsed.epochMs > nowMs ? parsed.epochMs : nowMs;
   const day = dayInZone(base, zone);
-  const [hours, minutes] = formatInZone(base, zone, 'HH:mm').split(':').map(Number) as [number, number];
-  return formatCloseDateTime(zonedWallTimeToEpoch(addDaysToDay(day, 1), hours, minutes, zone));
+  const { hour, minute } = zonedWallClock(base, zone);
+  return formatCloseDateTime(zonedWallTimeToEpoch(addDaysToDay(day, 1), hour, minute, zone));
 }
 
 /** A date picked by hand: no time → a date-only date; a time → that wall-clock time in the zone. */
@@ -103,4 +103,11 @@ export function snoozeTargets(nowMs: number, zone: string, taskDate?: string | n
   ];
   if (taskDate !== undefined) targets.push({ id: 'plus-one-day', label: '+1 day', date: plusOneDay(taskDate, nowMs, zone) });
   return targets.map((t) => ({ ...t, description: describeSnoozeDate(t.date, zone) }));
+}
+
+/** "+1 day" first (as "Snooze: +1 day") where it is the backend's own snooze; the order as made elsewhere. */
+export function orderSnoozeTargets(targets: SnoozeTarget[], oneDayFirst: boolean): SnoozeTarget[] {
+  const plusOne = targets.find((t) => t.id === 'plus-one-day');
+  if (!oneDayFirst || !plusOne) return targets;
+  return [{ ...plusOne, label: 'Snooze: +1 day' }, ...targets.filter((t) => t !== plusOne)];
 }

@@ -5,7 +5,7 @@
  */
 import { type InfiniteData, replaceEqualDeep } from '@tanstack/react-query';
 import type { Task } from '@/shared/close/schemas';
-import { tzOffsetHours } from '@/lib/time-zone-offset';
+import { tzOffsetHours } from '@/shared/close/zones';
 import { type TaskListFilters, compareTasksForView, taskMatchesFilters } from './task-view-rules';
 
 export type TaskPage = { data: Task[]; has_more: boolean };

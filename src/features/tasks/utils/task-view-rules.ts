@@ -1,14 +1,17 @@
 /**
  * Which tasks a list shows and in what order, exactly as the API decides it, so the screen can
  * change before the server answers (optimistic updates) and still agree with the next fetch.
- *   inbox   → incomplete, date before the start of the user's tomorrow
- *   future  → incomplete, date from the start of the user's tomorrow on
- *   archive → complete
- * "The user's day" uses the offset sent in x-tz-offset, i.e. the zone's offset right now.
+ * The view rule itself (inbox, future, archive) is shared/close/task-view-rule.ts; the filter names
+ * are shared/close/task-filters.ts. "The user's day" uses the offset sent in x-tz-offset, i.e. the
+ * zone's offset right now.
  */
-import { compareDateStrings, dayBoundsAt, instantOf, parseCloseDate } from '@/shared/close/dates';
+import { compareDateStrings } from '@/shared/close/dates';
 import type { Task, TaskOrderBy, TaskType, TaskView } from '@/shared/close/schemas';
-import { tzOffsetHours } from '@/lib/time-zone-offset';
+import { type TaskFilterInput, serializeTaskFilters } from '@/shared/close/task-filters';
+import { taskInSlice, taskSliceFilters } from '@/shared/close/task-slices';
+import { taskInView } from '@/shared/close/task-view-rule';
+import { tzOffsetHours } from '@/shared/close/zones';
+import type { DueSlice } from './view-search';
 
 export type TaskListFilters = {
   view: TaskView;
@@ -17,35 +20,38 @@ export type TaskListFilters = {
   /** A user id, or null for everyone. */
   assignedTo: string | null;
   timeZone: string;
+  /** Only in the inbox: its overdue or today slice (shared/close/task-slices.ts) instead of all of it. */
+  due?: DueSlice | undefined;
 };
 
 export function orderByOf(view: TaskView): TaskOrderBy {
   return view === 'archive' ? '-date' : 'date';
 }
 
+type FilterChoice = Pick<TaskListFilters, 'view' | 'types' | 'assignedTo' | 'timeZone' | 'due'>;
+
+/**
+ * A list's filters in the shared contract's terms (every type named, so `_type=all` is sent). A
+ * slice is sent as its state and date bounds at `nowMs` without `view`, which would override them.
+ */
+export function taskFilterInput(filters: FilterChoice, nowMs: number = Date.now()): TaskFilterInput {
+  const whose = { types: filters.types.length ? filters.types : null, assignedTo: filters.assignedTo };
+  if (filters.due) return { ...taskSliceFilters(filters.due, nowMs, tzOffsetHours(filters.timeZone, nowMs)), ...whose };
+  return { view: filters.view, ...whose };
+}
+
 /** The filter part of a `GET /task/` (or bulk `PUT /task/`) query for a list. */
-export function taskFilterParams(filters: Pick<TaskListFilters, 'view' | 'types' | 'assignedTo'>): Record<string, string> {
-  const params: Record<string, string> = { view: filters.view };
-  if (filters.types.length === 0) params._type = 'all';
-  else if (filters.types.length === 1) params._type = filters.types[0]!;
-  else params._type__in = filters.types.join(',');
-  if (filters.assignedTo) params.assigned_to = filters.assignedTo;
-  return params;
+export function taskFilterParams(filters: FilterChoice, nowMs: number = Date.now()): Record<string, string> {
+  return serializeTaskFilters(taskFilterInput(filters, nowMs));
 }
 
 /** Whether `task` belongs in the list, with the day boundaries the server would use at `nowMs`. */
 export function taskMatchesFilters(task: Task, filters: TaskListFilters, nowMs: number): boolean {
   if (filters.types.length > 0 && !(filters.types as readonly string[]).includes(task._type)) return false;
   if (filters.assignedTo && task.assigned_to !== filters.assignedTo) return false;
-  if (filters.view === 'archive') return task.is_complete;
-  if (task.is_complete) return false;
-  const parsed = task.date ? parseCloseDate(task.date) : null;
-  // A task without a date is actionable now.
-  if (!parsed) return filters.view === 'inbox';
-  const offset = tzOffsetHours(filters.timeZone, nowMs);
-  const { tomorrowStart } = dayBoundsAt(nowMs, offset);
-  const beforeTomorrow = instantOf(parsed, offset) < tomorrowStart;
-  return filters.view === 'inbox' ? beforeTomorrow : !beforeTomorrow;
+  const offsetHours = tzOffsetHours(filters.timeZone, nowMs);
+  if (filters.due) return taskInSlice(task, filters.due, nowMs, offsetHours);
+  return taskInView(task, filters.view, nowMs, offsetHours);
 }
 
 /** Close's order for the view: by date (date-only first at a tie), then by creation. */

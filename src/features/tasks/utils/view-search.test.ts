@@ -39,4 +39,14 @@ describe('view search params', () => {
     expect(viewSearchOf(choice, 'UTC')).toEqual({ types: 'voicemail', assignee: 'user_abc', tz: 'Asia/Tokyo' });
     expect(readViewSearch({}, 'America/Denver')).toEqual({ types: [], assignee: 'me', timeZone: 'America/Denver' });
   });
+
+  it('keeps an inbox slice (`due`) and drops an unknown one', () => {
+    expect(parse({ due: 'overdue' }).due).toBe('overdue');
+    expect(parse({ due: 'today' }).due).toBe('today');
+    expect(parse({ due: 'future' }).due).toBeUndefined();
+    expect(parse({ due: 7 }).due).toBeUndefined();
+    const choice = readViewSearch({ assignee: 'user_abc', tz: 'Asia/Tokyo', due: 'overdue' }, 'UTC');
+    expect(choice.due).toBe('overdue');
+    expect(viewSearchOf(choice, 'UTC')).toEqual({ types: undefined, assignee: 'user_abc', tz: 'Asia/Tokyo', due: 'overdue' });
+  });
 });

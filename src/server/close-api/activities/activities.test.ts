@@ -93,6 +93,21 @@ describe('POST /activity/sms/', () => {
     await expect400(await api.fetch('/activity/sms/?_limit=x'), '_limit');
   });
 
+  it('keeps a posted date_created (to the millisecond) and filters on it and on activity_at', async () => {
+    const marker = '2026-11-23T11:59:58.123+00:00';
+    const marked = (await (await post('/activity/sms/', { ...goodSms(), text: 'marked', date_created: marker })).json()) as Json;
+    expect(marked).toMatchObject({ date_created: '2026-11-23T11:59:58.123000+00:00', date_sent: '2026-11-23T12:00:00+00:00', activity_at: '2026-11-23T12:00:00+00:00' });
+    await post('/activity/sms/', { ...goodSms(), text: 'plain' });
+    const texts = async (q: string) =>
+      ((await (await api.fetch(`/activity/sms/?lead_id=${api.leadId}&${q}`)).json()) as { data: Json[] }).data.map((s) => s.text);
+    expect(await texts('date_created__gte=2026-11-23T11:59:58.123Z&date_created__lte=2026-11-23T11:59:58.123Z')).toEqual(['marked']);
+    expect(await texts('date_created__gt=2026-11-23T11:59:58.123Z')).toEqual(['plain']);
+    expect(await texts('date_created__lt=2026-11-23T12:00:00Z')).toEqual(['marked']);
+    expect(await texts('activity_at__gte=2026-11-23T12:00:00Z')).toEqual(['plain', 'marked']);
+    expect(await texts('activity_at__lt=2026-11-23')).toEqual([]);
+    await expect400(await api.fetch('/activity/sms/?date_created__gte=soon'), 'date_created__gte');
+  });
+
   it('is scoped to the caller’s organization', async () => {
     const sms = (await (await post('/activity/sms/', goodSms())).json()) as Json;
     expect((await api.fetch(`/activity/sms/${sms.id as string}/`, { key: api.users.other.key })).status).toBe(404);
@@ -114,6 +129,7 @@ describe('POST /activity/sms/', () => {
     ['a contact of another lead', { contact_id: 'cont_nope' }, 'contact_id'],
     ['an unknown status', { status: 'queued' }, 'status'],
     ['an unknown field', { send_in: 5 }, 'send_in'],
+    ['a date_created that is not a date-time', { date_created: 'yesterday' }, 'date_created'],
   ];
   it.each(bad)('refuses %s with a 400 naming the field, and stores nothing', async (_name, change, field) => {
     const before = snapshot();
@@ -149,6 +165,37 @@ describe('GET /activity/email/{id}/', () => {
   });
 });
 
+describe('GET /activity/email/', () => {
+  it('lists emails newest first in Close’s shape, by lead, contact, user or ids, paged with has_more', async () => {
+    const reply = (await (await post('/activity/email/', goodEmail())).json()) as Json;
+    const page = async (q: string, key?: string) =>
+      (await (await api.fetch(`/activity/email/?${q}`, key ? { key } : {})).json()) as { data: Json[]; has_more: boolean };
+    const all = await page(`lead_id=${api.leadId}`);
+    expect(all.data.map((e) => e.id)).toEqual([reply.id, parentEmailId]);
+    expect(all.data[0]).toEqual(reply);
+    expect(all.has_more).toBe(false);
+    expect(await page(`lead_id=${api.leadId}&_limit=1`)).toMatchObject({ data: [{ id: reply.id }], has_more: true });
+    expect(await page(`lead_id=${api.leadId}&_limit=1&_skip=1`)).toMatchObject({ data: [{ id: parentEmailId }], has_more: false });
+    expect((await page(`id__in=${parentEmailId},acti_nope`)).data.map((e) => e.id)).toEqual([parentEmailId]);
+    expect((await page(`user_id=${api.users.rep.id}`)).data.map((e) => e.id)).toEqual([reply.id]);
+    expect((await page(`contact_id=${api.contactId}&_fields=id,status`)).data).toEqual([{ id: reply.id, status: 'sent' }, { id: parentEmailId, status: 'inbox' }]);
+    expect(await page(`lead_id=${otherLeadId}`)).toEqual({ data: [], has_more: false });
+    expect(await page(`lead_id=${api.leadId}`, api.users.other.key)).toEqual({ data: [], has_more: false });
+  });
+
+  it('keeps a posted date_created and filters on date_created and activity_at ranges', async () => {
+    const marker = '2026-11-23T11:59:59.500Z';
+    const marked = (await (await post('/activity/email/', { ...goodEmail(), date_created: marker })).json()) as Json;
+    expect(marked.date_created).toBe('2026-11-23T11:59:59.500000+00:00');
+    const ids = async (q: string) => ((await (await api.fetch(`/activity/email/?lead_id=${api.leadId}&${q}`)).json()) as { data: Json[] }).data.map((e) => e.id);
+    expect(await ids(`date_created__gte=${marker}&date_created__lte=${marker}`)).toEqual([marked.id]);
+    expect(await ids('date_created__lt=2026-11-23T11:30:00Z')).toEqual([parentEmailId]);
+    expect(await ids('activity_at__gt=2026-11-23T11:00:00Z')).toEqual([marked.id]);
+    await expect400(await api.fetch('/activity/email/?activity_at__lte=2026-13-01'), 'activity_at__lte');
+    await expect400(await api.fetch('/activity/email/?_skip=-1'), '_skip');
+  });
+});
+
 describe('POST /activity/email/', () => {
   it('stores a reply, sent at once, on its parent’s thread', async () => {
     const res = await post('/activity/email/', goodEmail());
@@ -178,6 +225,7 @@ describe('POST /activity/email/', () => {
     ['a contact of another lead', { contact_id: 'cont_nope' }, 'contact_id'],
     ['an unknown parent email', { in_reply_to_id: 'acti_nope' }, 'in_reply_to_id'],
     ['an unknown status', { status: 'scheduled' }, 'status'],
+    ['a date_created that is only a date', { date_created: '2026-11-23' }, 'date_created'],
   ];
   it.each(bad)('refuses %s with a 400 naming the field, and stores nothing', async (_name, change, field) => {
     const before = snapshot();

@@ -1,3 +1,4 @@
+import { isDateOnlyString, parseCloseDate } from '@/shared/close/dates';
 import type { Db } from '../../db/open-database';
 
 /** The per-request checks email and SMS creation share: the lead, its contact, the org's own numbers. */
@@ -35,3 +36,17 @@ export function createActivityChecks(db: Db) {
 
 /** Close takes phone numbers in E.164. */
 export const E164 = /^\+[1-9]\d{6,14}$/;
+
+/**
+ * A posted `date_created` (Close keeps it, as for an import): its instant, or null when none was
+ * posted. Not a date-time → named in `fieldErrors`.
+ */
+export function postedDateCreated(value: string | null | undefined, fieldErrors: Record<string, string>): number | null {
+  if (value === undefined || value === null) return null;
+  const parsed = isDateOnlyString(value) ? null : parseCloseDate(value);
+  if (!parsed) {
+    fieldErrors.date_created = 'Not a valid date-time: use ISO 8601, e.g. 2026-11-23T12:00:00.123+00:00.';
+    return null;
+  }
+  return parsed.epochMs;
+}

@@ -4,7 +4,7 @@ import { newId } from '../../db/ids';
 import { badRequest } from '../http/close-api-error';
 import { readJsonObject } from '../http/read-json-body';
 import type { CloseApiContext, CloseApiDeps } from '../close-api-deps';
-import { createActivityChecks } from './activity-checks';
+import { createActivityChecks, postedDateCreated } from './activity-checks';
 import { EMAIL_COLUMNS, type EmailRow, serializeEmail } from './activity-rows';
 
 /** Statuses of mail the organization sends itself, so its sender must be one of the organization's. */
@@ -57,6 +57,7 @@ export function createEmail(deps: CloseApiDeps) {
 
     const parent = body.in_reply_to_id ? parentOf.get(body.in_reply_to_id, user.organization_id) : undefined;
     if (body.in_reply_to_id && !parent) fieldErrors.in_reply_to_id = 'Unknown email.';
+    const createdMs = postedDateCreated(body.date_created, fieldErrors);
     if (Object.keys(fieldErrors).length) throw badRequest(fieldErrors);
 
     const nowMs = deps.now();
@@ -77,7 +78,7 @@ export function createEmail(deps: CloseApiDeps) {
       subject: body.subject ?? '',
       body_text: body.body_text ?? '',
       body_html: body.body_html ?? '',
-      date_created_ms: nowMs,
+      date_created_ms: createdMs ?? nowMs,
       date_updated_ms: nowMs,
       date_sent_ms: status === 'draft' ? null : nowMs,
     });

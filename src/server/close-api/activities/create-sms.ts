@@ -5,7 +5,7 @@ import { newId } from '../../db/ids';
 import { badRequest } from '../http/close-api-error';
 import { readJsonObject } from '../http/read-json-body';
 import type { CloseApiContext, CloseApiDeps } from '../close-api-deps';
-import { createActivityChecks, E164 } from './activity-checks';
+import { createActivityChecks, postedDateCreated, E164 } from './activity-checks';
 import { SMS_COLUMNS, type SmsRow, serializeSms } from './activity-rows';
 
 /**
@@ -45,6 +45,7 @@ export function createSms(deps: CloseApiDeps) {
     if (!remote) fieldErrors.remote_phone = 'This field is required.';
     else if (!E164.test(remote)) fieldErrors.remote_phone = 'Use E.164, e.g. +14155550100.';
     else if (leadOk && !checks.isLeadPhone(body.lead_id, remote)) fieldErrors.remote_phone = "Not a phone number of this lead's contacts.";
+    const createdMs = postedDateCreated(body.date_created, fieldErrors);
     if (Object.keys(fieldErrors).length) throw badRequest(fieldErrors);
 
     const nowMs = deps.now();
@@ -61,7 +62,7 @@ export function createSms(deps: CloseApiDeps) {
       local_phone: local,
       remote_phone: remote,
       text,
-      date_created_ms: nowMs,
+      date_created_ms: createdMs ?? nowMs,
       date_updated_ms: nowMs,
       date_sent_ms: status === 'draft' ? null : nowMs,
     });

@@ -1,6 +1,6 @@
 import { formatCloseDateTime } from '@/shared/close/dates';
+import { readPage } from '@/shared/close/list-params';
 import { badRequest } from '../http/close-api-error';
-import { readPage } from '../http/pagination';
 import { type CloseApiContext, type CloseApiDeps, queryOf } from '../close-api-deps';
 
 type TemplateRow = Record<string, string | number | null> & { is_shared: number; date_created_ms: number };

@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type { Db } from '../../db/open-database';
-import { digestOf } from '../oauth/oauth-repository';
+import { digestOf } from '../../embedded-oauth/grant-secrets';
 import { CloseApiError } from './close-api-error';
 
 export type AuthUser = {

@@ -1,5 +1,6 @@
+import { readFields, readPage } from '@/shared/close/list-params';
 import { badRequest } from '../http/close-api-error';
-import { pickFields, readFields, readPage } from '../http/pagination';
+import { pickFields } from '../http/pagination';
 import { type CloseApiContext, type CloseApiDeps, queryOf } from '../close-api-deps';
 import { type LeadRow, serializeLeads } from './lead-rows';
 

@@ -4,23 +4,13 @@
  * `error=access_denied`) and the client's `state`, as Close's authorize page answers.
  */
 import type { Context } from 'hono';
+import { readForm } from '../../embedded-oauth/read-form';
 import { type AuthorizationRequest, checkAuthorizationRequest, redirectWith } from './oauth-client';
-import { type ConsentUser, consentPageCsp, consentPageHtml, oauthErrorPageHtml } from './consent-page-html';
+import { type ConsentUser, consentPageHtml, htmlAnswer, oauthErrorPageHtml } from './consent-page-html';
 import type { OAuthDeps } from './oauth-deps';
-import { readForm } from './read-form';
 
 /** A consent page is a list to pick from, not a directory: a bench's thousands of users stop here. */
 const MAX_LISTED_USERS = 1000;
-
-function htmlAnswer(c: Context, status: 200 | 400, html: string, redirectUri: string | null) {
-  return c.html(html, status, {
-    'Content-Security-Policy': consentPageCsp(redirectUri),
-    'Cache-Control': 'no-store',
-    'Referrer-Policy': 'no-referrer',
-    'X-Content-Type-Options': 'nosniff',
-    'X-Frame-Options': 'DENY',
-  });
-}
 
 function listUsers(deps: OAuthDeps) {
   const select = deps.db.prepare<[number], ConsentUser>(

@@ -5,26 +5,11 @@
  */
 import crypto from 'node:crypto';
 import type { Db } from '../../db/open-database';
-
-/** How long a code may wait for its exchange; Close's are short-lived too. */
-export const CODE_TTL_MS = 60_000;
-/** Expired access tokens are kept a day, so a late request hears "expired" rather than "unknown". */
-const EXPIRED_ACCESS_KEPT_MS = 86_400_000;
+import { CODE_TTL_MS, EXPIRED_TOKENS_KEPT_MS, type GrantRefusal, createCodeSpender, digestOf, randomToken } from '../../embedded-oauth/grant-secrets';
 
 export type GrantHolder = { grantId: string; clientId: string; userId: string; organizationId: string };
 
 export type IssuedTokens = GrantHolder & { accessToken: string; refreshToken: string; accessExpiresMs: number };
-
-/** Why a code or refresh token was refused; all are `invalid_grant` on the wire. */
-export type GrantRefusal = 'unknown' | 'expired' | 'reused' | 'wrong-client' | 'wrong-redirect-uri';
-
-export function digestOf(secret: string): string {
-  return crypto.createHash('sha256').update(secret).digest('hex');
-}
-
-function randomToken(): string {
-  return crypto.randomBytes(32).toString('base64url');
-}
 
 type CodeRow = { grant_id: string; client_id: string; user_id: string; organization_id: string; redirect_uri: string; expires_ms: number; used_ms: number | null };
 type TokenRow = { grant_id: string; client_id: string; user_id: string; organization_id: string };
@@ -34,8 +19,10 @@ export function createOAuthRepository(db: Db) {
     `INSERT INTO oauth_codes (code_hash, grant_id, client_id, user_id, organization_id, redirect_uri, expires_ms)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
-  const codeByHash = db.prepare<[string], CodeRow>('SELECT grant_id, client_id, user_id, organization_id, redirect_uri, expires_ms, used_ms FROM oauth_codes WHERE code_hash = ?');
-  const markCodeUsed = db.prepare('UPDATE oauth_codes SET used_ms = ? WHERE code_hash = ? AND used_ms IS NULL');
+  const spendCode = createCodeSpender(
+    db,
+    db.prepare<[string], CodeRow>('SELECT grant_id, client_id, user_id, organization_id, redirect_uri, expires_ms, used_ms FROM oauth_codes WHERE code_hash = ?'),
+  );
   const deleteOldCodes = db.prepare('DELETE FROM oauth_codes WHERE expires_ms < ?');
   const insertToken = db.prepare(
     `INSERT INTO oauth_tokens (token_hash, kind, grant_id, client_id, user_id, organization_id, expires_ms)
@@ -47,7 +34,6 @@ export function createOAuthRepository(db: Db) {
       WHERE t.token_hash = ? AND t.kind = 'refresh'`,
   );
   const deleteToken = db.prepare('DELETE FROM oauth_tokens WHERE token_hash = ?');
-  const deleteGrant = db.prepare('DELETE FROM oauth_tokens WHERE grant_id = ?');
   const deleteExpiredAccess = db.prepare(`DELETE FROM oauth_tokens WHERE kind = 'access' AND expires_ms < ?`);
 
   const issue = (holder: GrantHolder, accessTtlMs: number, nowMs: number): IssuedTokens => {
@@ -69,27 +55,15 @@ export function createOAuthRepository(db: Db) {
       return code;
     },
 
-    /**
-     * Trades a code for the first tokens of its grant. A code works once: a second exchange is
-     * refused and revokes what the first one issued (RFC 6749 §4.1.2: the code may have leaked).
-     */
+    /** Trades a code for the first tokens of its grant; a second exchange revokes the grant. */
     exchangeCode(
       input: { code: string; clientId: string; redirectUri: string; accessTtlMs: number },
       nowMs: number,
     ): IssuedTokens | { refused: GrantRefusal } {
       return db.transaction((): IssuedTokens | { refused: GrantRefusal } => {
-        const hash = digestOf(input.code);
-        const row = codeByHash.get(hash);
-        if (!row) return { refused: 'unknown' };
-        if (row.used_ms !== null) {
-          deleteGrant.run(row.grant_id);
-          return { refused: 'reused' };
-        }
-        if (row.expires_ms <= nowMs) return { refused: 'expired' };
-        if (row.client_id !== input.clientId) return { refused: 'wrong-client' };
-        if (row.redirect_uri !== input.redirectUri) return { refused: 'wrong-redirect-uri' };
-        markCodeUsed.run(nowMs, hash);
-        deleteExpiredAccess.run(nowMs - EXPIRED_ACCESS_KEPT_MS);
+        const row = spendCode(input, nowMs);
+        if ('refused' in row) return row;
+        deleteExpiredAccess.run(nowMs - EXPIRED_TOKENS_KEPT_MS);
         const holder = { grantId: row.grant_id, clientId: row.client_id, userId: row.user_id, organizationId: row.organization_id };
         return issue(holder, input.accessTtlMs, nowMs);
       })();
@@ -103,7 +77,7 @@ export function createOAuthRepository(db: Db) {
         if (!row) return { refused: 'unknown' };
         if (row.client_id !== input.clientId) return { refused: 'wrong-client' };
         deleteToken.run(hash);
-        deleteExpiredAccess.run(nowMs - EXPIRED_ACCESS_KEPT_MS);
+        deleteExpiredAccess.run(nowMs - EXPIRED_TOKENS_KEPT_MS);
         const holder = { grantId: row.grant_id, clientId: row.client_id, userId: row.user_id, organizationId: row.organization_id };
         return issue(holder, input.accessTtlMs, nowMs);
       })();

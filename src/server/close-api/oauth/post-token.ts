@@ -7,25 +7,18 @@
  * "unsupported_grant_type", "error_description"}`.
  */
 import type { Context } from 'hono';
+import type { GrantRefusal } from '../../embedded-oauth/grant-secrets';
+import { readForm } from '../../embedded-oauth/read-form';
+import { NO_STORE, grantRefusalDescriptions, oauthErrorAnswer, readTokenGrant } from '../../embedded-oauth/token-request';
 import { OAUTH_SCOPE, clientAuthenticated } from './oauth-client';
 import type { OAuthDeps } from './oauth-deps';
-import type { GrantRefusal, IssuedTokens } from './oauth-repository';
-import { readForm } from './read-form';
+import type { IssuedTokens } from './oauth-repository';
 
-const NO_STORE = { 'Cache-Control': 'no-store', Pragma: 'no-cache' };
-
-const REFUSALS: Record<GrantRefusal, string> = {
-  unknown: 'The code or refresh token is not valid.',
-  expired: 'The code has expired.',
-  reused: 'The code was already used.',
-  'wrong-client': 'The code or refresh token was issued to another client.',
-  'wrong-redirect-uri': 'redirect_uri does not match the one the code was issued for.',
-};
+/** Close's refresh tokens do not expire: only a code can. */
+const REFUSALS = grantRefusalDescriptions('The code has expired.');
 
 function oauthError(c: Context, status: 400 | 401, error: string, description: string) {
-  const headers: Record<string, string> = { ...NO_STORE };
-  if (status === 401) headers['WWW-Authenticate'] = 'Basic realm="Close OAuth"';
-  return c.json({ error, error_description: description }, status, headers);
+  return oauthErrorAnswer(c, status, error, description, 'Close OAuth');
 }
 
 export function postToken(deps: OAuthDeps) {
@@ -53,20 +46,11 @@ export function postToken(deps: OAuthDeps) {
     if (!clientAuthenticated(c, form, deps.client)) {
       return oauthError(c, 401, 'invalid_client', 'Client authentication failed: check client_id and client_secret.');
     }
-    const grantType = form.get('grant_type');
-    if (grantType === 'authorization_code') {
-      const code = form.get('code');
-      const redirectUri = form.get('redirect_uri');
-      if (!code) return oauthError(c, 400, 'invalid_request', 'code is required.');
-      if (!redirectUri) return oauthError(c, 400, 'invalid_request', 'redirect_uri is required.');
-      return answer(c, deps.repo.exchangeCode({ code, clientId: deps.client.clientId, redirectUri, accessTtlMs: accessTtlMs() }, deps.now()));
-    }
-    if (grantType === 'refresh_token') {
-      const refreshToken = form.get('refresh_token');
-      if (!refreshToken) return oauthError(c, 400, 'invalid_request', 'refresh_token is required.');
-      return answer(c, deps.repo.refresh({ refreshToken, clientId: deps.client.clientId, accessTtlMs: accessTtlMs() }, deps.now()));
-    }
-    if (!grantType) return oauthError(c, 400, 'invalid_request', 'grant_type is required.');
-    return oauthError(c, 400, 'unsupported_grant_type', 'grant_type must be authorization_code or refresh_token.');
+    const grant = readTokenGrant(form);
+    if ('error' in grant) return oauthError(c, 400, grant.error, grant.description);
+    const { clientId } = deps.client;
+    return grant.grantType === 'authorization_code'
+      ? answer(c, deps.repo.exchangeCode({ code: grant.code, clientId, redirectUri: grant.redirectUri, accessTtlMs: accessTtlMs() }, deps.now()))
+      : answer(c, deps.repo.refresh({ refreshToken: grant.refreshToken, clientId, accessTtlMs: accessTtlMs() }, deps.now()));
   };
 }

@@ -1,7 +1,6 @@
 import { parseCloseDate } from '@/shared/close/dates';
 import { CreateTaskBodySchema, fieldErrorsFrom } from '@/shared/close/schemas';
 import { newId } from '../../db/ids';
-import { createTaskInserter } from '../../db/insert-task';
 import { badRequest } from '../http/close-api-error';
 import { readJsonObject } from '../http/read-json-body';
 import type { CloseApiContext, CloseApiDeps } from '../close-api-deps';
@@ -14,10 +13,6 @@ import { userInOrganization } from './task-changes';
  * Without a date the task is dateless: dated at its creation, so it is actionable now.
  */
 export function createTask(deps: CloseApiDeps) {
-  const leadInOrg = deps.db.prepare('SELECT 1 FROM leads WHERE id = ? AND organization_id = ?');
-  const contactOfLead = deps.db.prepare('SELECT 1 FROM contacts WHERE id = ? AND lead_id = ?');
-  const insert = createTaskInserter(deps.db);
-  const seqOf = deps.db.prepare<[string], { seq: number }>('SELECT seq FROM tasks WHERE id = ?');
   return async (c: CloseApiContext) => {
     const ctx = serializeContext(c, deps);
     const parsed = CreateTaskBodySchema.safeParse(await readJsonObject(c));
@@ -26,14 +21,14 @@ export function createTask(deps: CloseApiDeps) {
     const user = c.get('user');
     const type = body._type ?? 'lead';
     const fieldErrors: Record<string, string> = {};
-    if (!leadInOrg.get(body.lead_id, user.organization_id)) fieldErrors.lead_id = 'Unknown lead.';
+    if (!deps.tasks.leadInOrganization(body.lead_id, user.organization_id)) fieldErrors.lead_id = 'Unknown lead.';
     const assignee = body.assigned_to ?? user.id;
     if (!userInOrganization(deps.db, assignee, user.organization_id)) {
       fieldErrors.assigned_to = 'Unknown user: not a member of this organization.';
     }
     if (type === 'lead' && !body.text?.trim()) fieldErrors.text = 'A lead task needs a text.';
     if (type === 'outgoing_call' && !body.contact_id) fieldErrors.contact_id = 'An outgoing call needs the contact to call.';
-    if (body.contact_id && !fieldErrors.lead_id && !contactOfLead.get(body.contact_id, body.lead_id)) {
+    if (body.contact_id && !fieldErrors.lead_id && !deps.tasks.contactOfLead(body.contact_id, body.lead_id)) {
       fieldErrors.contact_id = 'Unknown contact for this lead.';
     }
     const dateInput = body.date !== undefined ? body.date : body.due_date;
@@ -58,12 +53,11 @@ export function createTask(deps: CloseApiDeps) {
       date_updated_ms: ctx.nowMs,
       extra: {},
     };
-    insert(
+    const seq = deps.tasks.insert(
       type === 'outgoing_call'
         ? { ...common, _type: 'outgoing_call', object_type: 'call', object_id: newId('acti') }
         : { ...common, _type: 'lead', object_type: null, object_id: null },
     );
-    const seq = seqOf.get(id)!.seq;
     return c.json(serializeTask(deps.tasks.rowsBySeq([seq])[0]!, ctx));
   };
 }

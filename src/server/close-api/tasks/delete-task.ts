@@ -3,10 +3,9 @@ import { findTaskOr404 } from './get-task';
 
 /** `DELETE /task/{id}/` answers 200 with an empty JSON object, as Close does. */
 export function deleteTask(deps: CloseApiDeps) {
-  const remove = deps.db.prepare('DELETE FROM tasks WHERE seq = ?');
   return (c: CloseApiContext) => {
     const row = findTaskOr404(c, deps);
-    remove.run(row.seq);
+    deps.tasks.deleteBySeq(row.seq);
     return c.json({});
   };
 }

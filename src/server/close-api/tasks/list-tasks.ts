@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { dayBoundsAt, parseTzOffset } from '@/shared/close/dates';
+import { parseTaskListQuery } from '@/shared/close/task-filters';
+import { viewBoundaryAt } from '@/shared/close/task-view-rule';
 import { badRequest } from '../http/close-api-error';
-import { pickFields, readFields, readPage } from '../http/pagination';
+import { pickFields } from '../http/pagination';
+import { readTzOffset } from '../http/tz-offset';
 import { type CloseApiContext, type CloseApiDeps, queryOf } from '../close-api-deps';
-import { parseOrderBy, parseTaskFilters } from './task-query';
+import { compileTaskQuery } from './task-query';
 import { serializeTask } from './serialize-task';
 
 /**
@@ -32,8 +34,8 @@ export function listTasks(deps: CloseApiDeps) {
   let answers = 0;
   return (c: CloseApiContext) => {
     const nowMs = deps.now();
-    const offsetHeader = c.req.header('x-tz-offset');
-    const offset = parseTzOffset(offsetHeader);
+    const fieldErrors: Record<string, string> = {};
+    const offset = readTzOffset(c, fieldErrors);
     let cacheKey: string | null = null;
     if (deps.cacheResponses && offset !== null) {
       const url = c.req.url;
@@ -42,7 +44,7 @@ export function listTasks(deps: CloseApiDeps) {
         c.get('user').organization_id,
         queryAt === -1 ? '' : url.slice(queryAt),
         offset,
-        dayBoundsAt(nowMs, offset).tomorrowStart,
+        viewBoundaryAt(nowMs, offset),
         changes.get(),
         dataVersion.get(),
       ].join('|');
@@ -52,17 +54,9 @@ export function listTasks(deps: CloseApiDeps) {
         return c.body(hit.body, 200, { 'Content-Type': 'application/json', ETag: hit.etag });
       }
     }
-    const params = queryOf(c);
-    const fieldErrors: Record<string, string> = {};
-    const { query } = parseTaskFilters(
-      params,
-      { organizationId: c.get('user').organization_id, tzOffsetHeader: offsetHeader, nowMs },
-      fieldErrors,
-    );
-    const orderBy = parseOrderBy(params._order_by, fieldErrors);
-    const { limit, skip } = readPage(params, fieldErrors);
+    const { filters, orderBy, page: { limit, skip }, fields } = parseTaskListQuery(queryOf(c), fieldErrors);
     if (Object.keys(fieldErrors).length) throw badRequest(fieldErrors);
-    const fields = readFields(params);
+    const query = compileTaskQuery(filters, { organizationId: c.get('user').organization_id, offsetHours: offset, nowMs });
     const page = deps.tasks.listPage(query, orderBy, limit, skip);
     const ctx = { offsetHours: query.offsetHours, nowMs, publicUrl: deps.publicUrl };
     const data = deps.tasks.rowsBySeq(page.seqs).map((row) => pickFields(serializeTask(row, ctx), fields));

@@ -1,5 +1,6 @@
-import { DATE_ONLY, type DateKind, dayBoundsAt } from '@/shared/close/dates';
+import { type CloseDate, DATE_ONLY, DATE_TIME } from '@/shared/close/dates';
 import type { Task, TaskView } from '@/shared/close/schemas';
+import { viewOfTaskDate } from '@/shared/close/task-view-rule';
 import type { TaskRow } from './task-repository';
 
 const MEDIA_KEYS = ['voicemail_url', 'recording_url'] as const;
@@ -10,11 +11,11 @@ const DATELESS_TYPES = new Set(['lead', 'outgoing_call']);
 export type SerializeContext = { offsetHours: number; nowMs: number; publicUrl: string };
 
 /** The view a task falls in for this user right now. */
-export function viewOf(row: Pick<TaskRow, 'is_complete' | 'date_kind' | 'date_sort'>, ctx: SerializeContext): TaskView {
-  if (row.is_complete) return 'archive';
-  const { tomorrowStart } = dayBoundsAt(ctx.nowMs, ctx.offsetHours);
-  const instant = (row.date_kind as DateKind) === DATE_ONLY ? row.date_sort - ctx.offsetHours * 3_600_000 : row.date_sort;
-  return instant < tomorrowStart ? 'inbox' : 'future';
+export function viewOf(row: Pick<TaskRow, 'is_complete' | 'date_kind' | 'date_sort' | 'date_text'>, ctx: SerializeContext): TaskView {
+  // The stored date as parsed: `date_sort` is the parsed date's epochMs (see insert-task.ts).
+  const date: CloseDate =
+    row.date_kind === DATE_ONLY ? { kind: DATE_ONLY, day: row.date_text, epochMs: row.date_sort } : { kind: DATE_TIME, epochMs: row.date_sort };
+  return viewOfTaskDate(row.is_complete === 1, date, ctx.nowMs, ctx.offsetHours);
 }
 
 /** Demo media are stored root-relative; Close's clients expect absolute URLs on the API's host. */
@@ -52,6 +53,7 @@ export function serializeTask(row: TaskRow, ctx: SerializeContext): Task {
     object_id: row.object_id,
     object_type: row.object_type,
     organization_id: row.organization_id,
+    priority: row.priority,
     updated_by: row.updated_by,
     updated_by_name: row.updated_by_name,
     view: viewOf(row, ctx),

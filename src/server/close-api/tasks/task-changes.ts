@@ -1,7 +1,7 @@
 /**
- * The writable fields of a task (`assigned_to`, `date`, `is_complete`, and `text` on lead tasks),
- * validated against the organization and compiled to one SQL SET clause. Single and bulk updates
- * share it, so both accept and refuse exactly the same input.
+ * The writable fields of a task (`assigned_to`, `date`, `is_complete`, `priority`, and `text` on
+ * lead tasks), validated against the organization and compiled to one SQL SET clause. Single and
+ * bulk updates share it, so both accept and refuse exactly the same input.
  */
 import { formatCloseDate, formatCloseDateTime, parseCloseDate } from '@/shared/close/dates';
 import type { Db } from '../../db/open-database';
@@ -12,6 +12,7 @@ export type TaskChangesInput = {
   due_date?: string | null | undefined;
   is_complete?: boolean | undefined;
   text?: string | undefined;
+  priority?: 'high' | 'medium' | undefined;
 };
 
 export type SetClause = { sql: string; params: unknown[]; changed: boolean };
@@ -64,6 +65,10 @@ export function compileTaskChanges(
   if (input.text !== undefined) {
     sets.push('text = ?');
     params.push(input.text);
+  }
+  if (input.priority !== undefined) {
+    sets.push('priority = ?');
+    params.push(input.priority);
   }
   const changed = sets.length > 0;
   sets.push('updated_by = ?, date_updated = ?, date_updated_ms = ?');

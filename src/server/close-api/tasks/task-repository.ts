@@ -5,7 +5,9 @@
  */
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../../db/open-database';
+import { type NewTaskRow, createTaskInserter } from '../../db/insert-task';
 import type { TaskOrderBy } from '@/shared/close/schemas';
+import type { SetClause } from './task-changes';
 import { isEmptyRange, type Range, type TaskQuery } from './task-query';
 
 export type TaskRow = {
@@ -34,6 +36,7 @@ export type TaskRow = {
   object_type: string | null;
   object_id: string | null;
   extra: string;
+  priority: 'high' | 'medium';
 };
 
 type Sql = { sql: string; params: unknown[] };
@@ -45,7 +48,7 @@ const SELECT_ROWS = `
          ua.first_name || ' ' || ua.last_name AS assigned_to_name,
          uc.first_name || ' ' || uc.last_name AS created_by_name,
          uu.first_name || ' ' || uu.last_name AS updated_by_name,
-         l.name AS lead_name, c.name AS contact_name
+         l.name AS lead_name, c.name AS contact_name, t.priority
     FROM tasks t
     LEFT JOIN users ua ON ua.id = t.assigned_to
     LEFT JOIN users uc ON uc.id = t.created_by
@@ -85,6 +88,7 @@ function taskRowFrom(r: unknown[]): TaskRow {
     updated_by_name: r[22] as string | null,
     lead_name: r[23] as string | null,
     contact_name: r[24] as string | null,
+    priority: r[25] as 'high' | 'medium',
   };
 }
 
@@ -190,7 +194,14 @@ export function createTaskRepository(db: Db) {
     return mergeSorted(streams, compare, take);
   }
 
-  // Row readers in raw mode, cached apart from `prepare`'s statements (which callers share).
+  /** Seqs matching a filter, unordered. */
+  function matchingSeqs(q: TaskQuery): number[] {
+    const where = fullWhere(q);
+    if (!where) return [];
+    return (prepare(`SELECT seq FROM tasks WHERE ${where.sql}`).all(...where.params) as { seq: number }[]).map((r) => r.seq);
+  }
+
+  // Row readers in raw mode, cached apart from `prepare`'s statements.
   const rowStatements = new Map<string, Statement<unknown[]>>();
   const prepareRows = (sql: string) => {
     let s = rowStatements.get(sql);
@@ -202,7 +213,33 @@ export function createTaskRepository(db: Db) {
     return s;
   };
 
+  const leadInOrganization = db.prepare('SELECT 1 FROM leads WHERE id = ? AND organization_id = ?');
+  const contactOfLead = db.prepare('SELECT 1 FROM contacts WHERE id = ? AND lead_id = ?');
+  const insertTask = createTaskInserter(db);
+  const seqOf = db.prepare<[string], { seq: number }>('SELECT seq FROM tasks WHERE id = ?');
+  const deleteTask = db.prepare('DELETE FROM tasks WHERE seq = ?');
+
   return {
+    /** Whether the lead is the organization's: a task can only name a lead of its own organization. */
+    leadInOrganization(leadId: string, organizationId: string): boolean {
+      return leadInOrganization.get(leadId, organizationId) !== undefined;
+    },
+
+    /** Whether the contact is one of the lead's. */
+    contactOfLead(contactId: string, leadId: string): boolean {
+      return contactOfLead.get(contactId, leadId) !== undefined;
+    },
+
+    /** Stores a new task; answers its seq. */
+    insert(row: NewTaskRow): number {
+      insertTask(row);
+      return seqOf.get(row.id)!.seq;
+    },
+
+    deleteBySeq(seq: number): void {
+      deleteTask.run(seq);
+    },
+
     /** Seqs of one page in Close's order, and whether more follow. */
     listPage(q: TaskQuery, orderBy: TaskOrderBy, limit: number, skip: number): { seqs: number[]; hasMore: boolean } {
       if (limit === 0 && skip === 0) {
@@ -238,14 +275,20 @@ export function createTaskRepository(db: Db) {
       return row && taskRowFrom(row);
     },
 
-    /** Seqs matching a filter, unordered (bulk updates). */
-    matchingSeqs(q: TaskQuery): number[] {
-      const where = fullWhere(q);
-      if (!where) return [];
-      return (prepare(`SELECT seq FROM tasks WHERE ${where.sql}`).all(...where.params) as { seq: number }[]).map((r) => r.seq);
+    /** Applies a compiled change (task-changes.ts) to one task. */
+    updateBySeq(seq: number, set: SetClause): void {
+      prepare(`UPDATE tasks SET ${set.sql} WHERE seq = ?`).run(...set.params, seq);
     },
 
-    prepare,
+    /** Applies a compiled change to every task matching a filter, all or none; answers how many. */
+    updateMatching(q: TaskQuery, set: SetClause): number {
+      return db.transaction(() => {
+        const seqs = matchingSeqs(q);
+        const update = prepare(`UPDATE tasks SET ${set.sql} WHERE seq = ?`);
+        for (const seq of seqs) update.run(...set.params, seq);
+        return seqs.length;
+      })();
+    },
   };
 }
 

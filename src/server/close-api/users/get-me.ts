@@ -1,4 +1,5 @@
-import { pickFields, readFields } from '../http/pagination';
+import { readFields } from '@/shared/close/list-params';
+import { pickFields } from '../http/pagination';
 import { type CloseApiContext, type CloseApiDeps, queryOf } from '../close-api-deps';
 import { findUserInOrganization, serializeUser } from './user-rows';
 

@@ -1,5 +1,6 @@
+import { readFields } from '@/shared/close/list-params';
 import { notFound } from '../http/close-api-error';
-import { pickFields, readFields } from '../http/pagination';
+import { pickFields } from '../http/pagination';
 import { type CloseApiContext, type CloseApiDeps, queryOf } from '../close-api-deps';
 import { findUserInOrganization, serializeUser } from './user-rows';
 

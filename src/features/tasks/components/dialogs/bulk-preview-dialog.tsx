@@ -3,8 +3,8 @@ import { useState } from 'react';
 import { ModalDialog, PRIMARY_BUTTON, SECONDARY_BUTTON } from '@/components/ui/modal';
 import { listTaskSnapshots } from '../../api/list-tasks';
 import { useCurrentTaskFilters } from '../../hooks/use-current-task-view';
-import { bulkSummary, useTaskActions } from '../../hooks/use-task-actions';
-import type { BulkPlan } from '../../stores/dialog-store';
+import { useTaskActions } from '../../hooks/use-task-actions';
+import { type BulkPlan, bulkSummary } from '../../utils/bulk-plan';
 
 /**
  * "All N matching this view": before anything is sent, count exactly what will change (and keep

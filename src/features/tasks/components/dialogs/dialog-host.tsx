@@ -11,6 +11,7 @@ const loadDetail = () => import('./task-detail-dialog');
 const loadShortcuts = () => import('./shortcut-sheet-dialog');
 const loadPalette = () => import('./command-palette-dialog');
 const loadReply = () => import('./reply-dialog');
+const loadCompleteWithNote = () => import('./complete-with-note-dialog');
 
 const SnoozeDialog = lazy(loadSnooze);
 const ReassignDialog = lazy(loadReassign);
@@ -20,9 +21,10 @@ const TaskDetailDialog = lazy(loadDetail);
 const ShortcutSheetDialog = lazy(loadShortcuts);
 const CommandPaletteDialog = lazy(loadPalette);
 const ReplyDialog = lazy(loadReply);
+const CompleteWithNoteDialog = lazy(loadCompleteWithNote);
 
 /** Every dialog's chunk, most used first: the shell fetches them when the browser is idle. */
-export const DIALOG_CHUNKS = [loadSnooze, loadReassign, loadDetail, loadPalette, loadShortcuts, loadBulkPreview, loadNewTask, loadReply];
+export const DIALOG_CHUNKS = [loadSnooze, loadReassign, loadDetail, loadPalette, loadShortcuts, loadBulkPreview, loadNewTask, loadReply, loadCompleteWithNote];
 
 /** Fetches lazy chunks once the browser is idle after the first paint, so opening one is instant. */
 export function usePrefetchWhenIdle(loaders: ReadonlyArray<() => Promise<unknown>>) {
@@ -71,6 +73,7 @@ export function DialogHost() {
       {dialog.kind === 'shortcuts' ? <ShortcutSheetDialog onClose={dialogClosed} /> : null}
       {dialog.kind === 'palette' ? <CommandPaletteDialog onClose={dialogClosed} /> : null}
       {dialog.kind === 'reply' ? <ReplyDialog task={dialog.task} onClose={dialogClosed} /> : null}
+      {dialog.kind === 'complete-note' ? <CompleteWithNoteDialog task={dialog.task} onClose={dialogClosed} /> : null}
     </Suspense>
   );
 }

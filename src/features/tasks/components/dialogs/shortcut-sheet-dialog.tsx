@@ -1,11 +1,13 @@
 import { Keys } from '@/components/shortcut-hint';
 import { ModalDialog, SECONDARY_BUTTON } from '@/components/ui/modal';
-import { SHORTCUTS, type ShortcutGroup } from '../../utils/shortcut-catalog';
+import { useCapabilities } from '@/lib/capabilities';
+import { SHORTCUTS, type ShortcutGroup, isShortcutOffered } from '../../utils/shortcut-catalog';
 
 const GROUPS: ShortcutGroup[] = ['Move', 'Act', 'Select', 'Go to', 'Voicemail', 'Help'];
 
 /** Every shortcut, by what it is for (`?`). */
 export default function ShortcutSheetDialog({ onClose }: { onClose: () => void }) {
+  const capabilities = useCapabilities();
   return (
     <ModalDialog title="Keyboard shortcuts" isOpen onClose={onClose} width="max-w-3xl">
       <p className="text-sm text-slate-600 dark:text-slate-400">
@@ -18,7 +20,7 @@ export default function ShortcutSheetDialog({ onClose }: { onClose: () => void }
               {group}
             </h3>
             <dl className="flex flex-col">
-              {SHORTCUTS.filter((s) => s.group === group && s.keys.length > 0).map((s) => (
+              {SHORTCUTS.filter((s) => s.group === group && s.keys.length > 0 && isShortcutOffered(s, capabilities)).map((s) => (
                 <div key={s.id} className="flex items-center justify-between gap-3 border-b border-slate-100 py-1.5 text-sm last:border-0 dark:border-slate-800">
                   <dt className="text-slate-800 dark:text-slate-200">{s.label}</dt>
                   <dd className="flex shrink-0 flex-wrap items-center justify-end gap-1 text-xs text-slate-600 dark:text-slate-400">

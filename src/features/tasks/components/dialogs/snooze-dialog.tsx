@@ -7,7 +7,8 @@ import { useViewChoice } from '../../hooks/use-current-task-view';
 import { useTaskActions } from '../../hooks/use-task-actions';
 import type { ActionTarget } from '../../stores/dialog-store';
 import { useAllMatchingSelected, useSelectedCount } from '../../stores/selection-store';
-import { tryCustomSnoozeDate, describeSnoozeDate, snoozeTargets } from '../../utils/snooze-presets';
+import { useCapabilities } from '@/lib/capabilities';
+import { tryCustomSnoozeDate, describeSnoozeDate, orderSnoozeTargets, snoozeTargets } from '../../utils/snooze-presets';
 import { taskTitle } from '../../utils/task-title';
 
 /**
@@ -24,7 +25,10 @@ export default function SnoozeDialog({ target, onClose }: { target: ActionTarget
   const [day, setDay] = useState<string | null>(null);
   const [time, setTime] = useState<{ hour: number; minute: number } | null>(null);
 
-  const presets = snoozeTargets(nowMs, timeZone, target.kind === 'task' ? target.task.date : undefined);
+  // A backend whose own snooze is "+1 day" (one day past the later of now and the due time) gets
+  // that first, on key 1: the same result its snooze gives.
+  const oneDayFirst = useCapabilities()?.snoozeDefaultOneDay === true;
+  const presets = orderSnoozeTargets(snoozeTargets(nowMs, timeZone, target.kind === 'task' ? target.task.date : undefined), oneDayFirst);
   const title =
     target.kind === 'task'
       ? `Snooze “${taskTitle(target.task)}”`

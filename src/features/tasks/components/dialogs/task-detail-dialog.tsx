@@ -2,13 +2,14 @@ import { useMemo, useState } from 'react';
 import type { Task } from '@/shared/close/schemas';
 import { getAudioPlayer } from '@/components/audio-player-registry';
 import { ModalDialog, SECONDARY_BUTTON } from '@/components/ui/modal';
+import { useCapabilities } from '@/lib/capabilities';
 import { createShortcutEngine } from '@/lib/shortcuts/shortcut-engine';
 import { useCurrentView, useViewChoice } from '../../hooks/use-current-task-view';
 import { useTaskActions } from '../../hooks/use-task-actions';
 import { dialogActions } from '../../stores/dialog-store';
 import { moveTaskFocus } from '../../stores/focus-store';
 import { shortcutKeys } from '../../utils/shortcut-catalog';
-import { replyTargetOf } from '../../utils/reply-target';
+import { offeredReplyTarget } from '../../utils/reply-target';
 import { taskTitle } from '../../utils/task-title';
 import { TaskCardBody } from '../cards/task-card-body';
 import { EmailThread } from '../email/email-thread';
@@ -23,6 +24,7 @@ export default function TaskDetailDialog({ task, onClose }: { task: Task; onClos
   const view = useCurrentView();
   const { timeZone } = useViewChoice();
   const actions = useTaskActions();
+  const capabilities = useCapabilities();
   const [nowMs] = useState(() => Date.now());
 
   // Keys inside the dialog, where the app-wide layer is silent.
@@ -41,6 +43,7 @@ export default function TaskDetailDialog({ task, onClose }: { task: Task; onClos
       {
         keys: shortcutKeys('complete'),
         handler: () => {
+          if (view === 'archive' && capabilities?.reopen !== true) return false;
           onClose();
           if (view === 'archive') actions.reopen(task);
           else actions.complete(task);
@@ -51,7 +54,7 @@ export default function TaskDetailDialog({ task, onClose }: { task: Task; onClos
       {
         keys: shortcutKeys('reply'),
         handler: () => {
-          if (!replyTargetOf(task)) return false;
+          if (!offeredReplyTarget(task, capabilities)) return false;
           dialogActions().dialogOpened({ kind: 'reply', task });
         },
       },
@@ -62,7 +65,7 @@ export default function TaskDetailDialog({ task, onClose }: { task: Task; onClos
       { keys: shortcutKeys('faster'), handler: player((p) => p.faster()), repeat: true },
     ]);
     return engine;
-  }, [task, view, actions, onClose]);
+  }, [task, view, actions, onClose, capabilities]);
 
   return (
     <ModalDialog title={taskTitle(task)} isOpen onClose={onClose} width="max-w-2xl" onKeyDown={(e) => keys.handleKeyDown(e.nativeEvent)}>
@@ -70,10 +73,15 @@ export default function TaskDetailDialog({ task, onClose }: { task: Task; onClos
         <div className="text-base [&_p]:text-[0.9375rem]">
           <TaskCardBody task={task} timeZone={timeZone} nowMs={nowMs} />
         </div>
-        {task._type === 'incoming_email' && <EmailThread task={task} timeZone={timeZone} />}
+        {task._type === 'incoming_email' && capabilities?.activities.email && <EmailThread task={task} timeZone={timeZone} />}
         <div className="flex flex-wrap items-center gap-2 border-t border-slate-200 pt-4 dark:border-slate-800">
           <TaskActionButtons task={task} view={view} large hintClassName="hidden pointer-fine:inline-flex" onActed={onClose} />
-          {replyTargetOf(task) && (
+          {capabilities?.completionNote && view !== 'archive' && (
+            <button type="button" className={SECONDARY_BUTTON} aria-haspopup="dialog" aria-keyshortcuts="Shift+E" onClick={() => dialogActions().dialogOpened({ kind: 'complete-note', task })}>
+              Complete with note…
+            </button>
+          )}
+          {offeredReplyTarget(task, capabilities) && (
             <button type="button" className={SECONDARY_BUTTON} aria-keyshortcuts="R" onClick={() => dialogActions().dialogOpened({ kind: 'reply', task })}>
               Reply
             </button>

@@ -1,6 +1,6 @@
 import type { EmailActivity } from '@/shared/close/activity-schemas';
 import { MmsAttachments } from '../cards/mms-attachments';
-import { formatDateTimeLabel } from '../../utils/zoned-format';
+import { formatDateTimeLabel } from '@/shared/close/zones';
 import { EmailHtmlFrame } from './email-html-frame';
 
 function HeaderLine({ label, value }: { label: string; value: string | null | undefined }) {

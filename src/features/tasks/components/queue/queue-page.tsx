@@ -5,7 +5,8 @@ import type { Task } from '@/shared/close/schemas';
 import { useShortcutLayer } from '@/lib/shortcuts/use-shortcut-layer';
 import { meQueryOptions } from '../../api/get-me';
 import { TASK_POLL_MS, taskKeys, taskQueries } from '../../api/task-keys';
-import { resolveTaskListFilters, useViewChoice } from '../../hooks/use-current-task-view';
+import { useViewChoice } from '../../hooks/use-current-task-view';
+import { resolveTaskListFilters } from '../../utils/resolve-task-list-filters';
 import { useNow } from '../../hooks/use-now';
 import { focusActions, registerTaskSource, useFocusActions, useTakesDomFocus } from '../../stores/focus-store';
 import { selectionActions } from '../../stores/selection-store';
@@ -16,6 +17,8 @@ import { flattenTaskPages } from '../../utils/task-pages';
 import { taskTitle } from '../../utils/task-title';
 import { TaskCardBody } from '../cards/task-card-body';
 import { EmptyState } from '../empty-state';
+import { PriorityBadge } from '../priority-badge';
+import { SequenceStepBadge } from '../sequence-step-badge';
 import { LARGE_ACTION_BUTTON, ShortcutButton, TaskActionButtons } from '../task-action-buttons';
 
 const HINT = 'hidden pointer-fine:inline-flex';
@@ -163,6 +166,10 @@ function QueueTask({ task, timeZone, nowMs, onSkip }: { task: Task; timeZone: st
       <h2 id={titleId} className="text-xl font-semibold break-words text-slate-900 dark:text-slate-50">
         {taskTitle(task)}
       </h2>
+      <div className="mt-1 flex flex-wrap gap-2 empty:hidden">
+        <PriorityBadge task={task} />
+        <SequenceStepBadge task={task} />
+      </div>
       <div className="mt-3 text-base">
         <TaskCardBody task={task} timeZone={timeZone} nowMs={nowMs} />
       </div>

@@ -7,7 +7,9 @@ import { meQueryOptions } from '../../api/get-me';
 import { emailTemplatesQueryOptions } from '../../api/list-templates';
 import { useTaskActions } from '../../hooks/use-task-actions';
 import { scheduleSend } from '../../stores/pending-sends';
+import { keptDraftOf } from '../../stores/pending-sends-store';
 import { type ReplyTarget, renderTemplate, replySubject } from '../../utils/reply-target';
+import { KeptDraftNotice } from './send-status';
 import { CompleteCheckbox, FIELD_CLASS, LABEL_CLASS, ReplyButtons, TemplatePicker, insertAtCursor, sendOnModEnter } from './reply-fields';
 
 type EmailTarget = Extract<ReplyTarget, { kind: 'email' }>;
@@ -37,11 +39,16 @@ export function EmailReplyForm({ task, target, onDone }: { task: Task; target: E
   }
   const email = original.data;
   const sender = `"${me.data.first_name} ${me.data.last_name}" <${me.data.email}>`;
+  // Words that did not go out (refused, discarded, undone) come back here to be fixed and sent.
+  const kept = keptDraftOf(task.id);
+  const keptEmail = kept?.message.kind === 'email' ? kept.message.draft : null;
   return (
     <EmailReplyFields
       key={email.id}
-      initialTo={email.sender ? (emailAddressOf(email.sender) ?? '') : ''}
-      initialSubject={replySubject(email.subject ?? task.subject)}
+      initialTo={keptEmail ? keptEmail.to.join(', ') : email.sender ? (emailAddressOf(email.sender) ?? '') : ''}
+      initialSubject={keptEmail ? keptEmail.subject : replySubject(email.subject ?? task.subject)}
+      initialBody={keptEmail?.body_text ?? ''}
+      keptReason={keptEmail ? (kept?.reason ?? null) : undefined}
       sender={sender}
       templates={templates.data?.data}
       names={{ contactFirstName: target.contactName?.split(' ')[0] ?? null, userFirstName: me.data.first_name }}
@@ -51,10 +58,11 @@ export function EmailReplyForm({ task, target, onDone }: { task: Task; target: E
         scheduleSend({
           message: { kind: 'email', draft: { ...draft, lead_id: target.leadId, contact_id: target.contactId, sender, in_reply_to_id: email.id } },
           label: `email to ${draft.to.join(', ')}`,
+          task,
+          completeTask: complete,
           onSent: () => {
             if (complete && !task.is_complete) actions.complete(task);
           },
-          onFailed: () => {},
         });
         onDone();
       }}
@@ -67,6 +75,9 @@ type Fields = { to: string[]; subject: string; body_text: string };
 function EmailReplyFields(props: {
   initialTo: string;
   initialSubject: string;
+  initialBody: string;
+  /** Present when the words are ones that did not go out: why (Close's reason), or null. */
+  keptReason?: string | null | undefined;
   sender: string;
   templates: ReadonlyArray<{ id: string; name: string; subject?: string; body?: string }> | undefined;
   names: Parameters<typeof renderTemplate>[1];
@@ -75,7 +86,7 @@ function EmailReplyFields(props: {
 }) {
   const [to, setTo] = useState(props.initialTo);
   const [subject, setSubject] = useState(props.initialSubject);
-  const [body, setBody] = useState('');
+  const [body, setBody] = useState(props.initialBody);
   const [complete, setComplete] = useState(true);
   const [attempted, setAttempted] = useState(false);
   const area = useRef<HTMLTextAreaElement>(null);
@@ -107,6 +118,7 @@ function EmailReplyFields(props: {
   return (
     <form className="flex flex-col gap-3" onSubmit={submit} onKeyDown={sendOnModEnter} noValidate>
       <p className="text-sm text-slate-700 dark:text-slate-300">From {props.sender}</p>
+      {props.keptReason !== undefined && <KeptDraftNotice reason={props.keptReason} />}
       <div className="flex flex-col gap-1">
         <label htmlFor={ids.to} className={LABEL_CLASS}>
           To

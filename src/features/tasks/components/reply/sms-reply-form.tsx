@@ -9,9 +9,11 @@ import { smsThreadQueryOptions } from '../../api/list-sms-thread';
 import { smsTemplatesQueryOptions } from '../../api/list-templates';
 import { useTaskActions } from '../../hooks/use-task-actions';
 import { scheduleSend } from '../../stores/pending-sends';
+import { keptDraftOf } from '../../stores/pending-sends-store';
 import { formatPhone, phoneHref } from '../../utils/format-phone';
 import { type ReplyTarget, renderTemplate } from '../../utils/reply-target';
 import { SmsThread } from './sms-thread';
+import { KeptDraftNotice } from './send-status';
 import { CompleteCheckbox, FIELD_CLASS, LABEL_CLASS, ReplyButtons, TemplatePicker, insertAtCursor, sendOnModEnter } from './reply-fields';
 
 type SmsTarget = Extract<ReplyTarget, { kind: 'sms' }>;
@@ -32,7 +34,9 @@ export function SmsReplyForm({ task, target, onDone }: { task: Task; target: Sms
   const me = useQuery(meQueryOptions());
   const templates = useQuery(smsTemplatesQueryOptions());
   const lead = useQuery({ ...leadQueryOptions(target.leadId ?? ''), enabled: target.leadId !== null });
-  const [text, setText] = useState('');
+  // Words that did not go out (refused, discarded, undone) come back here to be fixed and sent.
+  const [kept] = useState(() => keptDraftOf(task.id));
+  const [text, setText] = useState(() => (kept?.message.kind === 'sms' ? kept.message.draft.text : ''));
   const [complete, setComplete] = useState(true);
   const [attempted, setAttempted] = useState(false);
   const area = useRef<HTMLTextAreaElement>(null);
@@ -72,11 +76,12 @@ export function SmsReplyForm({ task, target, onDone }: { task: Task; target: Sms
     scheduleSend({
       message: { kind: 'sms', draft: { lead_id: leadId, contact_id: target.contactId, local_phone: target.localPhone, remote_phone: target.remotePhone, text } },
       label: `SMS to ${target.contactName ?? number}`,
+      task,
+      completeTask: complete,
       onSent: () => {
         void queryClient.invalidateQueries({ queryKey: smsThreadQueryOptions(leadId).queryKey });
         if (complete && !task.is_complete) actions.complete(task);
       },
-      onFailed: () => {},
     });
     onDone();
   };
@@ -96,6 +101,7 @@ export function SmsReplyForm({ task, target, onDone }: { task: Task; target: Sms
         </a>
       )}
       {target.leadId && <SmsThread leadId={target.leadId} />}
+      {kept && <KeptDraftNotice reason={kept.reason} />}
       {blocker ? (
         <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
           {blocker}
