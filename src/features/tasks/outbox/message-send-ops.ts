@@ -26,8 +26,6 @@ export type MessageSendPayload = {
   timeZone: string;
 };
 
-export const messageSendKey = (payload: Pick<MessageSendPayload, 'sendId'>) => `send:${payload.sendId}`;
-
 export async function sendMessageRecord(record: OutboxRecord<MessageSendPayload>): Promise<SentMessage> {
   const { message, markedAt } = record.payload;
   if (record.uncertain) {

@@ -23,7 +23,7 @@ import { putTask } from '../api/put-task';
 import { BULK_CHUNK_SIZE, type BulkChanges, putTasksByIds, putTasksInView } from '../api/put-tasks';
 import { type TaskRestore, restoreTasks } from '../api/restore-tasks';
 import type { TaskListFilters } from '../utils/task-view-rules';
-import { type MessageSendPayload, messageSendKey, sendMessageRecord } from './message-send-ops';
+import type { MessageSendPayload } from './message-send-ops';
 
 export type TaskChangePayload =
   | {
@@ -59,7 +59,7 @@ export function taskIdsOf(payload: TaskChangePayload): readonly string[] | 'all'
     case 'restore':
       return payload.items.map((item) => item.id);
     case 'send':
-      return [messageSendKey(payload)];
+      return [`send:${payload.sendId}`];
   }
 }
 
@@ -98,8 +98,12 @@ export async function sendTaskChange(record: TaskChangeRecord, context: ExecuteC
     case 'restore':
       await restoreTasks(payload.items, payload.timeZone, onProgress);
       return undefined;
-    case 'send':
+    case 'send': {
+      // Loaded when a message is first sent: the app's first chunk, which every page load pays
+      // for, does not carry the activities' schemas and the look-up.
+      const { sendMessageRecord } = await import('./message-send-ops');
       return sendMessageRecord({ ...record, payload });
+    }
   }
 }
 

@@ -26,7 +26,6 @@ import type { TaskCount } from '../api/list-tasks';
 import { taskKeys } from '../api/task-keys';
 import type { TaskPages } from '../utils/task-pages';
 import type { TaskListFilters } from '../utils/task-view-rules';
-import { messageSendAdopted, messageSendSettled } from './message-send-outcomes';
 import { overlayPendingOnList, pendingCountDelta } from './pending-overlay';
 import { type ChangeProgress, type TaskChangePayload, type TaskChangeRecord, sendTaskChange, taskIdsOf } from './task-change-ops';
 
@@ -42,21 +41,25 @@ export const taskOutbox = new Outbox<TaskChangePayload>({
   locks: webLocks(),
   isOnline: () => onlineManager.isOnline(),
   onAdopted: (record) => {
-    if (record.payload.kind === 'send') messageSendAdopted(record.payload, record.id);
+    const { payload } = record;
+    if (payload.kind === 'send') void sendOutcomes().then((m) => m.messageSendAdopted(payload, record.id));
     else if (queryClientOfPage) overlayOnCachedLists(queryClientOfPage, [record.payload]);
   },
   onSettled: (record, outcome, adopted) => {
     progressOf.delete(record.id);
-    if (record.payload.kind === 'send') {
+    const { payload } = record;
+    if (payload.kind === 'send') {
       // Its card and its one message, whichever page made it (message-send-outcomes.ts).
-      const completion = messageSendSettled(record.payload, outcome, adopted);
-      if (completion) {
-        enqueueTaskChange(completion.payload, completion.label).result.catch((error: unknown) => {
-          if (!isWithdrawnChange(error)) showErrorToast(`Couldn't ${completion.label}: ${error instanceof Error ? error.message : String(error)}`);
-        });
-        if (queryClientOfPage) overlayOnCachedLists(queryClientOfPage, [completion.payload]);
-      }
-      if (adopted && queryClientOfPage) refreshWhenSettled(queryClientOfPage);
+      void sendOutcomes().then(({ messageSendSettled }) => {
+        const completion = messageSendSettled(payload, outcome, adopted);
+        if (completion) {
+          enqueueTaskChange(completion.payload, completion.label).result.catch((error: unknown) => {
+            if (!isWithdrawnChange(error)) showErrorToast(`Couldn't ${completion.label}: ${error instanceof Error ? error.message : String(error)}`);
+          });
+          if (queryClientOfPage) overlayOnCachedLists(queryClientOfPage, [completion.payload]);
+        }
+        if (adopted && queryClientOfPage) refreshWhenSettled(queryClientOfPage);
+      });
       return;
     }
     if (!adopted || !queryClientOfPage) return;
@@ -67,6 +70,14 @@ export const taskOutbox = new Outbox<TaskChangePayload>({
     refreshWhenSettled(queryClientOfPage);
   },
 });
+
+/**
+ * What a message's record does to the screen, loaded once a message is in play: the app's first
+ * chunk, which every page load pays for, carries none of it.
+ */
+function sendOutcomes() {
+  return import('./message-send-outcomes');
+}
 
 /** Puts a change in the outbox; `label` finishes "Couldn't …" ("complete “Call Dana”"). */
 export function enqueueTaskChange(payload: TaskChangePayload, label: string, onProgress?: ChangeProgress): { id: string; result: Promise<unknown> } {

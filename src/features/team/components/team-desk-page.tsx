@@ -12,7 +12,8 @@ import { useWorkloadRefresh } from '../hooks/use-workload-refresh';
 import { deskActions, useMoveFrom, useSelectedRows } from '../stores/desk-store';
 import { MoveReport } from './move-report';
 import { WorkloadChart } from './workload-chart';
-import { type DeskSort, WorkloadTable, sortMembers } from './workload-table';
+import type { DeskSort } from '../utils/desk-sort';
+import { WorkloadTable, sortMembers } from './workload-table';
 
 const MoveTasksDialog = lazy(() => import('./move-tasks-dialog'));
 

@@ -13,6 +13,7 @@ import type { TeamMember } from '../api/get-team';
 import { deskActions, useSelectedRows } from '../stores/desk-store';
 import type { TeamWorkloads } from '../hooks/use-team-workloads';
 import type { MoveSlice } from '../utils/move-plan';
+import type { DeskSort } from '../utils/desk-sort';
 import { zoneAndTime } from '../utils/zone-label';
 import { ZoneSelect } from './zone-select';
 
@@ -32,8 +33,6 @@ export const COLUMNS: readonly Column[] = [
   { key: 'doneLast7Days', label: 'Done (7 days)', to: '/archive', slice: null },
 ];
 
-export const DESK_SORTS = ['name', 'overdue', 'today', 'future', 'doneLast7Days'] as const;
-export type DeskSort = (typeof DESK_SORTS)[number];
 
 /** Members in the chosen order: by name, or by a count (most first, uncounted last). */
 export function sortMembers(members: readonly TeamMember[], workloads: TeamWorkloads, sort: DeskSort): TeamMember[] {
