@@ -26,9 +26,10 @@ import {
   WORKLOAD_SLICES,
   type WorkloadCounts,
   countWorkload,
-  workloadSliceParams,
+  workloadSliceFilters,
 } from '../src/features/team/api/count-workload';
 import { chunkForRequests, planSpread } from '../src/features/team/utils/spread-tasks';
+import { serializeTaskFilters } from '../src/shared/close/task-filters';
 import { tzOffsetHours } from '../src/shared/close/zones';
 import { z } from 'zod/mini';
 import { TSX, childEnv, makeTempDir, removeTempDir, startChild } from './processes';
@@ -95,7 +96,7 @@ async function countNaively(reps: Rep[]): Promise<{ run: DeskCountRun; counts: M
     const offset = tzOffsetHours(rep.timeZone, nowMs);
     const mine: Partial<WorkloadCounts> = {};
     for (const slice of WORKLOAD_SLICES) {
-      const params = workloadSliceParams(slice, rep.id, nowMs, offset);
+      const params = serializeTaskFilters(workloadSliceFilters(slice, rep.id, nowMs, offset));
       let n = 0;
       for (let skip = 0; ; skip += COUNT_PAGE_SIZE) {
         requests++;

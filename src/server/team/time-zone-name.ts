@@ -4,6 +4,8 @@
  * desk needs a zone that knows its own daylight saving time. The name is kept as given (ICU would
  * turn `Asia/Kolkata` into `Asia/Calcutta`), only its letter case put right when Intl lists it.
  */
+import { isValidTimeZone } from '@/shared/close/zones';
+
 const IANA_NAME = /^[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9][A-Za-z0-9_+-]*){0,2}$/;
 const WITHOUT_AREA = new Set(['UTC', 'GMT']);
 
@@ -21,10 +23,6 @@ function listedSpelling(name: string): string | undefined {
 export function canonicalTimeZone(name: string): string | null {
   if (name.length > 64 || !IANA_NAME.test(name)) return null;
   if (!name.includes('/') && !WITHOUT_AREA.has(name.toUpperCase())) return null;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: name });
-  } catch {
-    return null;
-  }
+  if (!isValidTimeZone(name)) return null;
   return listedSpelling(name) ?? (WITHOUT_AREA.has(name.toUpperCase()) ? name.toUpperCase() : name);
 }

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { type Task, TaskSchema } from '@/shared/close/schemas';
-import { type TaskListFilters, compareTasksForView, taskFilterParams, taskMatchesFilters } from './task-view-rules';
+import { serializeTaskFilters } from '@/shared/close/task-filters';
+import { type TaskListFilters, compareTasksForView, taskFilterInput, taskMatchesFilters } from './task-view-rules';
+
+const taskFilterParams = (...args: Parameters<typeof taskFilterInput>) => serializeTaskFilters(taskFilterInput(...args));
 
 function task(fields: Partial<Task>): Task {
   return TaskSchema.parse({
@@ -19,7 +22,7 @@ function task(fields: Partial<Task>): Task {
 
 const inboxLA: TaskListFilters = { view: 'inbox', types: [], assignedTo: null, timeZone: 'America/Los_Angeles' };
 
-describe('taskFilterParams', () => {
+describe('taskFilterInput, as parameters', () => {
   it('always names the types: all, one, or several', () => {
     expect(taskFilterParams({ view: 'inbox', types: [], assignedTo: null, timeZone: 'UTC' })).toEqual({ view: 'inbox', _type: 'all' });
     expect(taskFilterParams({ view: 'future', types: ['voicemail'], assignedTo: 'user_x', timeZone: 'UTC' })).toEqual({

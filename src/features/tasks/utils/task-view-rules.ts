@@ -7,7 +7,7 @@
  */
 import { compareDateStrings } from '@/shared/close/dates';
 import type { Task, TaskOrderBy, TaskType, TaskView } from '@/shared/close/schemas';
-import { type TaskFilterInput, serializeTaskFilters } from '@/shared/close/task-filters';
+import type { TaskFilterInput } from '@/shared/close/task-filters';
 import { taskInSlice, taskSliceFilters } from '@/shared/close/task-slices';
 import { taskInView } from '@/shared/close/task-view-rule';
 import { tzOffsetHours } from '@/shared/close/zones';
@@ -38,11 +38,6 @@ export function taskFilterInput(filters: FilterChoice, nowMs: number = Date.now(
   const whose = { types: filters.types.length ? filters.types : null, assignedTo: filters.assignedTo };
   if (filters.due) return { ...taskSliceFilters(filters.due, nowMs, tzOffsetHours(filters.timeZone, nowMs)), ...whose };
   return { view: filters.view, ...whose };
-}
-
-/** The filter part of a `GET /task/` (or bulk `PUT /task/`) query for a list. */
-export function taskFilterParams(filters: FilterChoice, nowMs: number = Date.now()): Record<string, string> {
-  return serializeTaskFilters(taskFilterInput(filters, nowMs));
 }
 
 /** Whether `task` belongs in the list, with the day boundaries the server would use at `nowMs`. */

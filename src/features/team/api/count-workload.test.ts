@@ -12,7 +12,8 @@ import { tzOffsetHours, zonedWallTimeToEpoch } from '@/shared/close/zones';
 import { startTestCloseApi } from '@/server/close-api/testing/test-close-api';
 import { setUpProxiedCloseApi } from '@/server/testing/proxied-close-api';
 import { startTestApp } from '@/server/testing/start-test-app';
-import { type PageProbe, RequestPool, WORKLOAD_SLICES, countListing, countWorkload, workloadSliceParams } from './count-workload';
+import { type PageProbe, RequestPool, WORKLOAD_SLICES, countListing, countWorkload, workloadSliceFilters } from './count-workload';
+import { serializeTaskFilters } from '@/shared/close/task-filters';
 
 const stack = setUpProxiedCloseApi((url) => setDefaultApiOrigin(() => url));
 
@@ -70,7 +71,7 @@ describe('countWorkload in the rep’s zone, around their midnight', () => {
         const tz = String(tzOffsetHours(zone, realNow));
         const offset = tzOffsetHours(zone, nowMs);
         for (const slice of WORKLOAD_SLICES) {
-          expect(await countByReading(workloadSliceParams(slice, rep, nowMs, offset), tz), slice).toBe(counts[slice]);
+          expect(await countByReading(serializeTaskFilters(workloadSliceFilters(slice, rep, nowMs, offset)), tz), slice).toBe(counts[slice]);
         }
         if (localDayAt(realNow, offset) === localDayAt(nowMs, offset)) {
           expect(await countByReading({ assigned_to: rep, _type: 'all', view: 'inbox' }, tz)).toBe(counts.overdue + counts.today);

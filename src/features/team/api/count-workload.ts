@@ -25,7 +25,7 @@ import { ApiError } from '@/lib/api-client';
 import { taskApi } from '@/lib/task-api';
 import { type CloseDate, addDaysToDay, compareCloseDates, localDayAt, parseCloseDate } from '@/shared/close/dates';
 import { MAX_LIMIT } from '@/shared/close/schemas';
-import { type TaskFilterInput, serializeTaskFilters } from '@/shared/close/task-filters';
+import type { TaskFilterInput } from '@/shared/close/task-filters';
 import { type TaskSlice, taskSliceFilters } from '@/shared/close/task-slices';
 import { tzOffsetHours } from '@/shared/close/zones';
 import { countClasses } from '../utils/count-classes';
@@ -73,11 +73,6 @@ class UndatedTask extends Error {}
  */
 export function workloadSliceFilters(slice: WorkloadSlice, userId: string, nowMs: number, offsetHours: number): TaskFilterInput {
   return { ...taskSliceFilters(slice, nowMs, offsetHours), assignedTo: userId, types: null };
-}
-
-/** The same as the `GET /task/` parameters each of the slice's count requests carries. */
-export function workloadSliceParams(slice: WorkloadSlice, userId: string, nowMs: number, offsetHours: number): Record<string, string> {
-  return serializeTaskFilters(workloadSliceFilters(slice, userId, nowMs, offsetHours));
 }
 
 export async function countWorkload(options: CountWorkloadOptions): Promise<WorkloadCounts> {

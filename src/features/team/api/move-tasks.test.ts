@@ -11,7 +11,8 @@ import { addDaysToDay, localDayAt } from '@/shared/close/dates';
 import { tzOffsetHours } from '@/shared/close/zones';
 import { setUpProxiedCloseApi } from '@/server/testing/proxied-close-api';
 import type { TaskChangesPort, TaskMoveChange } from './task-changes-port';
-import { moveTasks, sliceTaskParams, undoMove } from './move-tasks';
+import { serializeTaskFilters } from '@/shared/close/task-filters';
+import { moveTasks, sliceTaskFilters, undoMove } from './move-tasks';
 
 const stack = setUpProxiedCloseApi((url) => setDefaultApiOrigin(() => url));
 const realFetch = globalThis.fetch;
@@ -71,7 +72,9 @@ const tokyoToday = () => localDayAt(Date.now(), tzOffsetHours(TOKYO));
 
 const NOW = Date.UTC(2026, 11, 7, 2, 30); // 02:30 UTC: still the 6th in Los Angeles, the 7th in Tokyo
 
-describe('sliceTaskParams', () => {
+const sliceTaskParams = (...args: Parameters<typeof sliceTaskFilters>) => serializeTaskFilters(sliceTaskFilters(...args));
+
+describe('sliceTaskFilters, as parameters', () => {
   it('reads overdue and today in the rep’s own day', () => {
     expect(sliceTaskParams('overdue', 'user_a', [], NOW, 9)).toEqual({ assigned_to: 'user_a', _type: 'all', is_complete: 'false', date__lt: '2026-12-07' });
     expect(sliceTaskParams('overdue', 'user_a', [], NOW, -8)).toMatchObject({ date__lt: '2026-12-06' });

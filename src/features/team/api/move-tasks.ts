@@ -13,7 +13,7 @@
 import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod/mini';
 import { MAX_LIMIT, type TaskType, listResponseSchema } from '@/shared/close/schemas';
-import { type TaskFilterInput, serializeTaskFilters } from '@/shared/close/task-filters';
+import type { TaskFilterInput } from '@/shared/close/task-filters';
 import { tzOffsetHours } from '@/shared/close/zones';
 import { taskApi } from '@/lib/task-api';
 import { type MoveSlice, type MovedTask, undoGroups } from '../utils/move-plan';
@@ -37,11 +37,6 @@ export function sliceTaskFilters(
 ): TaskFilterInput {
   const filters = slice === 'open' ? { assignedTo: userId, isComplete: false } : workloadSliceFilters(slice, userId, nowMs, offsetHours);
   return { ...filters, types: types.length === 0 ? null : types };
-}
-
-/** The same as `GET /task/` parameters: what the reads of a move's ids carry. */
-export function sliceTaskParams(...args: Parameters<typeof sliceTaskFilters>): Record<string, string> {
-  return serializeTaskFilters(sliceTaskFilters(...args));
 }
 
 export type MoveSource = { userId: string; timeZone: string };

@@ -3,20 +3,18 @@
  * sequences with steps, and each owner's tasks placed relative to "now" in the owner's own zone
  * (overdue, earlier and later today, future), with pending sequence steps and completed tasks.
  */
-import { formatInTimeZone, fromZonedTime } from 'date-fns-tz';
+import { DAY_MS, addDaysToDay } from '@/shared/close/dates';
+import { dayInZone, zonedWallTimeToEpoch } from '@/shared/close/zones';
 import type { Db } from '../../db/open-database';
 import {
   DEFAULT_OUTREACH_TOKEN, OUTREACH_DEMO_ACCOUNTS, OUTREACH_DEMO_PRIORITIES, OUTREACH_DEMO_SEQUENCES, OUTREACH_DEMO_TASKS,
   OUTREACH_DEMO_USERS,
 } from './outreach-demo-data';
 
-const DAY_MS = 86_400_000;
-
 /** The instant of a wall-clock time `day` days from today, in `timeZone`. */
 export function zonedTime(nowMs: number, timeZone: string, day: number, time: string): number {
-  const today = formatInTimeZone(nowMs, timeZone, 'yyyy-MM-dd');
-  const date = new Date(Date.parse(`${today}T00:00:00Z`) + day * DAY_MS).toISOString().slice(0, 10);
-  return fromZonedTime(`${date}T${time}:00`, timeZone).getTime();
+  const [hours, minutes] = time.split(':').map(Number) as [number, number];
+  return zonedWallTimeToEpoch(addDaysToDay(dayInZone(nowMs, timeZone), day), hours, minutes, timeZone);
 }
 
 export function isOutreachSeeded(db: Db): boolean {
